@@ -1,0 +1,14 @@
+#pragma once
+// Each subcommand of `lectern` registers itself on the app; its callback sets the exit code.
+
+#include <CLI/CLI.hpp>
+
+namespace lectern::cli {
+
+/// Exit codes shared by every subcommand.
+enum ExitCode : int { kOk = 0, kFindings = 1, kFailure = 2 };
+
+void add_lint_command(CLI::App& app, int& exit_code);
+void add_show_command(CLI::App& app, int& exit_code);
+
+}  // namespace lectern::cli

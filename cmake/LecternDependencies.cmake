@@ -1,0 +1,50 @@
+# Finds every third-party library and stops early, naming the Debian package to install.
+# scripts/install-deps.sh installs all of them.
+
+macro(lectern_require found debian_package what)
+  if(NOT ${found})
+    message(FATAL_ERROR
+      "${what} was not found. Install the Debian package '${debian_package}' "
+      "(scripts/install-deps.sh installs everything Lectern needs).")
+  endif()
+endmacro()
+
+find_package(PkgConfig QUIET)
+lectern_require(PKG_CONFIG_FOUND pkg-config "pkg-config")
+
+find_package(Xapian QUIET)
+lectern_require(Xapian_FOUND libxapian-dev "Xapian 1.4")
+
+pkg_check_modules(LIBGIT2 QUIET IMPORTED_TARGET libgit2>=1.5)
+lectern_require(LIBGIT2_FOUND libgit2-dev "libgit2 1.5")
+
+find_package(CmarkGfm QUIET)
+lectern_require(CmarkGfm_FOUND "libcmark-gfm-dev and libcmark-gfm-extensions-dev" "cmark-gfm")
+
+find_package(yaml-cpp QUIET)
+lectern_require(yaml-cpp_FOUND libyaml-cpp-dev "yaml-cpp")
+
+find_package(nlohmann_json 3.10 QUIET)
+lectern_require(nlohmann_json_FOUND nlohmann-json3-dev "nlohmann-json")
+
+find_path(VALIJSON_INCLUDE_DIR NAMES valijson/validator.hpp)
+lectern_require(VALIJSON_INCLUDE_DIR libvalijson-dev "valijson")
+if(NOT TARGET valijson::valijson)
+  add_library(valijson::valijson INTERFACE IMPORTED)
+  set_target_properties(valijson::valijson PROPERTIES
+    INTERFACE_INCLUDE_DIRECTORIES "${VALIJSON_INCLUDE_DIR}")
+endif()
+
+pkg_check_modules(SODIUM QUIET IMPORTED_TARGET libsodium)
+lectern_require(SODIUM_FOUND libsodium-dev "libsodium")
+
+find_package(SQLite3 QUIET)
+lectern_require(SQLite3_FOUND libsqlite3-dev "SQLite 3")
+
+find_package(CLI11 QUIET)
+lectern_require(CLI11_FOUND libcli11-dev "CLI11")
+
+if(LECTERN_BUILD_TESTS)
+  find_package(GTest QUIET)
+  lectern_require(GTest_FOUND "libgtest-dev and libgmock-dev" "GoogleTest")
+endif()

@@ -1,0 +1,22 @@
+#pragma once
+// A document of a space as a reader gets it: safe HTML with working links, or plain text.
+
+#include <string>
+#include <string_view>
+
+#include "content/space.hpp"
+
+namespace lectern::content {
+
+/// Links between documents render as `lectern://document/ID` (plus `#section`), which the
+/// front ends open inside the app.
+inline constexpr std::string_view kDocumentLinkPrefix = "lectern://document/";
+
+/// The body rendered to safe HTML, with links to other documents of the space resolved and
+/// links to missing documents left as plain text. Quizzes render their GIFT source as text.
+std::string document_html(const Space& space, const Document& doc);
+
+/// The body's words without markup, for search and snippets.
+std::string document_text(const Document& doc);
+
+}  // namespace lectern::content

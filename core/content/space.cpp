@@ -1,0 +1,50 @@
+#include "content/space.hpp"
+
+#include <filesystem>
+
+namespace lectern::content {
+
+std::string_view to_string(DocumentType type) {
+    switch (type) {
+        case DocumentType::Procedure: return "procedure";
+        case DocumentType::Script: return "script";
+        case DocumentType::Lesson: return "lesson";
+        case DocumentType::Quiz: return "quiz";
+    }
+    return "procedure";
+}
+
+std::optional<DocumentType> document_type_from_string(std::string_view name) {
+    for (auto t : {DocumentType::Procedure, DocumentType::Script, DocumentType::Lesson, DocumentType::Quiz}) {
+        if (to_string(t) == name) return t;
+    }
+    return std::nullopt;
+}
+
+const Document* Space::find_by_id(std::string_view id) const {
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? nullptr : &documents_[it->second];
+}
+
+const Document* Space::find_by_path(std::string_view relative_path) const {
+    auto it = by_path_.find(relative_path);
+    return it == by_path_.end() ? nullptr : &documents_[it->second];
+}
+
+const Document* Space::find(std::string_view id_or_path) const {
+    if (id_or_path.rfind("id:", 0) == 0) return find_by_id(id_or_path.substr(3));
+    if (const Document* d = find_by_id(id_or_path)) return d;
+    const std::string normal = std::filesystem::path(id_or_path).lexically_normal().generic_string();
+    return find_by_path(normal);
+}
+
+const Document* Space::resolve_link(std::string_view from_path, std::string_view target) const {
+    if (auto hash = target.find('#'); hash != std::string_view::npos) target = target.substr(0, hash);
+    if (target.empty()) return nullptr;
+    if (target.rfind("id:", 0) == 0) return find_by_id(target.substr(3));
+    const std::filesystem::path base = std::filesystem::path(from_path).parent_path();
+    const std::string joined = (base / std::filesystem::path(target)).lexically_normal().generic_string();
+    return find_by_path(joined);
+}
+
+}  // namespace lectern::content

@@ -1,0 +1,54 @@
+#pragma once
+// A content space: every document of a folder or git working tree, loaded and checked.
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/diagnostic.hpp"
+#include "content/document.hpp"
+
+namespace lectern::content {
+
+/// Files over this size are refused: content is text, videos live in Git LFS.
+inline constexpr std::uintmax_t kMaxContentFileBytes = 1024 * 1024;
+
+/// A loaded space. Documents with errors in their front matter are left out; everything
+/// found wrong is in the Diagnostics given to load().
+class Space {
+public:
+    /// Loads every document under `root`. Reports every problem of every file to `out` and
+    /// goes on. Throws Error(NotFound) when `root` is not a folder.
+    static Space load(const std::filesystem::path& root, Diagnostics& out);
+
+    const std::filesystem::path& root() const noexcept { return root_; }
+    const SpaceManifest& manifest() const noexcept { return manifest_; }
+    const std::vector<Document>& documents() const noexcept { return documents_; }
+    const std::vector<OnboardingPath>& paths() const noexcept { return paths_; }
+    const std::vector<SynonymGroup>& synonyms() const noexcept { return synonyms_; }
+
+    /// The document with this id, or nullptr.
+    const Document* find_by_id(std::string_view id) const;
+    /// The document at this path relative to the root ('/' separators), or nullptr.
+    const Document* find_by_path(std::string_view relative_path) const;
+    /// A document named the way links and commands name one: an id, `id:ID`, or a path
+    /// relative to the root. Returns nullptr when nothing matches.
+    const Document* find(std::string_view id_or_path) const;
+    /// Resolves a link target written in the document at `from_path` (relative path,
+    /// `id:ID`, maybe with `#section`) to the document it names, or nullptr.
+    const Document* resolve_link(std::string_view from_path, std::string_view target) const;
+
+private:
+    friend class SpaceLoader;
+    std::filesystem::path root_;
+    SpaceManifest manifest_;
+    std::vector<Document> documents_;
+    std::vector<OnboardingPath> paths_;
+    std::vector<SynonymGroup> synonyms_;
+    std::map<std::string, std::size_t, std::less<>> by_id_;
+    std::map<std::string, std::size_t, std::less<>> by_path_;
+};
+
+}  // namespace lectern::content

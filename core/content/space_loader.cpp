@@ -1,0 +1,385 @@
+#include "content/space_loader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "common/text.hpp"
+#include "content/schema_check.hpp"
+#include "content/version.hpp"
+
+namespace lectern::content {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> split_path(const std::string& rel) {
+    std::vector<std::string> parts;
+    std::stringstream ss(rel);
+    for (std::string part; std::getline(ss, part, '/');) parts.push_back(part);
+    return parts;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string string_field(const nlohmann::json& obj, const char* key) {
+    auto it = obj.find(key);
+    return (it != obj.end() && it->is_string()) ? it->get<std::string>() : std::string();
+}
+
+std::vector<std::string> string_list(const nlohmann::json& obj, const char* key) {
+    std::vector<std::string> out;
+    auto it = obj.find(key);
+    if (it == obj.end() || !it->is_array()) return out;
+    for (const auto& v : *it) {
+        if (v.is_string()) out.push_back(v.get<std::string>());
+    }
+    return out;
+}
+
+std::string format_size(std::uintmax_t bytes) {
+    std::ostringstream s;
+    s.precision(1);
+    s << std::fixed << static_cast<double>(bytes) / (1024.0 * 1024.0) << " MiB";
+    return s.str();
+}
+
+// "wifi-setup.gift" -> "Wifi setup"
+std::string title_from_stem(std::string stem) {
+    std::replace(stem.begin(), stem.end(), '-', ' ');
+    std::replace(stem.begin(), stem.end(), '_', ' ');
+    if (!stem.empty() && stem[0] >= 'a' && stem[0] <= 'z') stem[0] = static_cast<char>(stem[0] - 32);
+    return stem;
+}
+
+constexpr std::string_view kLayoutHint =
+    "procedures go in procedures/, scripts in scripts/, lessons in lessons/<slug>/lesson.md, "
+    "quizzes in quizzes/, onboarding paths in paths/";
+
+}  // namespace
+
+Space Space::load(const fs::path& root, Diagnostics& out) {
+    return SpaceLoader(root, out).load();
+}
+
+SpaceLoader::SpaceLoader(const fs::path& root, Diagnostics& out) : out_(out) {
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+        throw Error(ErrorKind::NotFound, "'" + root.string() + "' is not a folder: give the folder of a "
+                                         "content space (the one with lectern.yaml)");
+    }
+    space_.root_ = root;
+}
+
+SpaceLoader::FileKind SpaceLoader::classify(const std::string& rel) const {
+    const auto parts = split_path(rel);
+    const std::string& name = parts.back();
+    if (parts.size() == 1) {
+        if (name == "lectern.yaml") return FileKind::Manifest;
+        if (name == "synonyms.txt") return FileKind::Synonyms;
+        if (name == "README.md" || name == "LICENSE" || name == ".gitattributes" ||
+            name == ".gitignore") {
+            return FileKind::Ignored;
+        }
+        return FileKind::Unknown;
+    }
+    const std::string& top = parts.front();
+    if (top == "assets") return FileKind::Ignored;
+    if (parts.size() == 2) {
+        if (top == "procedures" && ends_with(name, ".md")) return FileKind::Procedure;
+        if (top == "scripts" && ends_with(name, ".md")) return FileKind::Script;
+        if (top == "quizzes" && (ends_with(name, ".gift") || ends_with(name, ".md"))) return FileKind::Quiz;
+        if (top == "paths" && (ends_with(name, ".yaml") || ends_with(name, ".yml"))) return FileKind::Path;
+    }
+    if (top == "lessons" && parts.size() >= 3) {
+        // Besides lesson.md a lesson folder holds its video, key frames and images.
+        return (parts.size() == 3 && name == "lesson.md") ? FileKind::Lesson : FileKind::Ignored;
+    }
+    return FileKind::Unknown;
+}
+
+void SpaceLoader::walk() {
+    const fs::path& root = space_.root_;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
+    if (ec) throw Error(ErrorKind::Io, "cannot read the folder '" + root.string() + "': " + ec.message());
+    for (; it != end; it.increment(ec)) {
+        if (ec) {
+            out_.error("io", "cannot read: " + ec.message(), {root.string(), 0, 0});
+            break;
+        }
+        const fs::path rel_path = fs::relative(it->path(), root, ec);
+        const std::string rel = rel_path.generic_string();
+        const std::string name = it->path().filename().string();
+        if (it->is_symlink()) {
+            out_.error("symlink", "symbolic links are not allowed in content: replace it with the file itself",
+                       {rel, 0, 0});
+            if (it->is_directory()) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_directory()) {
+            // .git and other hidden folders belong to tools, not to the content.
+            if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
+            if (it.depth() == 0 && name == "assets") it.disable_recursion_pending();
+            continue;
+        }
+        if (!it->is_regular_file() || (!name.empty() && name[0] == '.' && name != ".gitattributes" &&
+                                       name != ".gitignore")) {
+            continue;
+        }
+        const FileKind kind = classify(rel);
+        if (kind == FileKind::Unknown) {
+            const auto parts = split_path(rel);
+            const bool known_top = parts.size() > 1 &&
+                                   (parts[0] == "procedures" || parts[0] == "scripts" ||
+                                    parts[0] == "lessons" || parts[0] == "quizzes" || parts[0] == "paths");
+            if (parts.size() > 1 && !known_top) {
+                if (unknown_folders_.insert(parts[0]).second) {
+                    out_.error("unknown-folder",
+                               "unknown folder '" + parts[0] + "/': " + std::string(kLayoutHint), {parts[0] + "/", 0, 0});
+                }
+            } else {
+                out_.error("unknown-file", "this file is not part of the content format: " + std::string(kLayoutHint),
+                           {rel, 0, 0});
+            }
+            continue;
+        }
+        if (kind != FileKind::Ignored) files_.emplace_back(rel, kind);
+    }
+    std::sort(files_.begin(), files_.end());
+}
+
+bool SpaceLoader::read_file(const std::string& rel, std::string& bytes) {
+    const fs::path full = space_.root_ / rel;
+    std::error_code ec;
+    const auto size = fs::file_size(full, ec);
+    if (ec) {
+        out_.error("io", "cannot read: " + ec.message(), {rel, 0, 0});
+        return false;
+    }
+    if (size > kMaxContentFileBytes) {
+        out_.error("file-too-large",
+                   "the file is " + format_size(size) + ", over the 1.0 MiB limit for content files; "
+                   "split it, or keep large media in Git LFS",
+                   {rel, 0, 0});
+        return false;
+    }
+    std::ifstream in(full, std::ios::binary);
+    if (!in) {
+        out_.error("io", "cannot open the file", {rel, 0, 0});
+        return false;
+    }
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (auto bad = find_invalid_utf8(bytes)) {
+        const LineColumn lc = line_column_at(bytes, *bad);
+        out_.error("invalid-utf8", "the file is not valid UTF-8 here: save it as UTF-8", {rel, lc.line, lc.column});
+        return false;
+    }
+    return true;
+}
+
+void SpaceLoader::load_manifest(const std::string& rel, const std::string& bytes) {
+    saw_manifest_ = true;
+    auto data = parse_yaml(bytes, rel, 1, out_);
+    if (!data || !check_against_schema(*data, "manifest", out_)) return;
+    const auto& v = data->value;
+    SpaceManifest& m = space_.manifest_;
+    m.title = string_field(v, "title");
+    m.client = string_field(v, "client");
+    m.languages = string_list(v, "languages");
+    if (auto lang = string_field(v, "default_lang"); !lang.empty()) m.default_lang = lang;
+    if (v.contains("policy") && v["policy"].contains("auto_lock_minutes")) {
+        m.auto_lock_minutes = v["policy"]["auto_lock_minutes"].get<int>();
+    }
+}
+
+void SpaceLoader::load_synonyms(const std::string& rel, const std::string& bytes) {
+    std::istringstream in(bytes);
+    int line_no = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++line_no;
+        if (auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const auto eq = line.find('=');
+        SynonymGroup group{{}, line_no};
+        auto add_words = [&](std::string part) {
+            std::stringstream ss(part);
+            for (std::string w; std::getline(ss, w, ',');) {
+                const auto b = w.find_first_not_of(" \t\r");
+                const auto e = w.find_last_not_of(" \t\r");
+                if (b != std::string::npos) group.words.push_back(utf8_lower(w.substr(b, e - b + 1)));
+            }
+        };
+        if (eq != std::string::npos) {
+            add_words(line.substr(0, eq));
+            add_words(line.substr(eq + 1));
+        }
+        if (eq == std::string::npos || group.words.size() < 2) {
+            out_.error("synonyms-syntax", "expected 'word = other word, another word'", {rel, line_no, 1});
+            continue;
+        }
+        space_.synonyms_.push_back(std::move(group));
+    }
+}
+
+void SpaceLoader::load_document(const std::string& rel, const std::string& bytes, DocumentType type) {
+    const bool is_quiz = type == DocumentType::Quiz;
+    std::optional<SplitFile> split;
+    LocatedJson fields;
+    if (is_quiz && !has_front_matter(bytes)) {
+        // A plain GIFT export from Moodle: nothing in it but questions.
+        const std::string stem = fs::path(rel).stem().string();
+        fields.value = {{"id", stem}, {"type", "quiz"}, {"title", title_from_stem(stem)},
+                        {"lang", space_.manifest_.default_lang}};
+        fields.locations[""] = {rel, 1, 1};
+        split = SplitFile{{}, 0, bytes, 1};
+    } else {
+        split = split_front_matter(bytes, rel, out_);
+        if (!split) return;
+        auto parsed = parse_yaml(split->yaml, rel, split->yaml_first_line, out_);
+        if (!parsed) return;
+        fields = std::move(*parsed);
+        if (fields.value.is_null()) {
+            out_.error("empty-front-matter", "the front matter is empty: add id, type, title, lang, owner and updated",
+                       {rel, split->yaml_first_line, 1});
+            return;
+        }
+    }
+    if (!check_against_schema(fields, std::string(to_string(type)), out_)) return;
+
+    const auto& v = fields.value;
+    Document doc;
+    doc.id = string_field(v, "id");
+    doc.type = type;
+    doc.title = string_field(v, "title");
+    doc.lang = string_field(v, "lang");
+    doc.owner = string_field(v, "owner");
+    doc.updated = string_field(v, "updated");
+    doc.summary = string_field(v, "summary");
+    doc.tags = string_list(v, "tags");
+    doc.translation_of = string_field(v, "translation_of");
+    doc.review_by = string_field(v, "review_by");
+    const std::string signoff = string_field(v, "signoff");
+    doc.signoff = signoff == "required"   ? SignoffRule::Required
+                  : signoff == "optional" ? SignoffRule::Optional
+                                          : SignoffRule::None;
+    doc.audience = string_list(v, "audience");
+    doc.path = rel;
+    doc.blob_id = git_blob_id(bytes);
+    doc.body = std::string(split->body);
+    doc.body_first_line = split->body_first_line;
+    doc.front_matter = std::make_shared<const nlohmann::json>(v);
+
+    if (auto it = space_.by_id_.find(doc.id); it != space_.by_id_.end()) {
+        out_.error("duplicate-id",
+                   "duplicate id '" + doc.id + "': " + space_.documents_[it->second].path +
+                       " already uses it; ids must be unique in a space",
+                   fields.locate("/id"));
+        return;
+    }
+    space_.by_id_.emplace(doc.id, space_.documents_.size());
+    space_.by_path_.emplace(doc.path, space_.documents_.size());
+    space_.documents_.push_back(std::move(doc));
+    document_fields_.push_back(std::move(fields));
+}
+
+void SpaceLoader::load_path(const std::string& rel, const std::string& bytes) {
+    auto data = parse_yaml(bytes, rel, 1, out_);
+    if (!data || !check_against_schema(*data, "path", out_)) return;
+    const auto& v = data->value;
+    OnboardingPath p;
+    p.id = string_field(v, "id");
+    p.title = string_field(v, "title");
+    p.lang = string_field(v, "lang");
+    p.role = string_field(v, "role");
+    p.owner = string_field(v, "owner");
+    p.updated = string_field(v, "updated");
+    p.path = rel;
+    std::size_t s = 0;
+    for (const auto& section : v["sections"]) {
+        PathSection out_section{section["title"].get<std::string>(), {}};
+        std::size_t i = 0;
+        for (const auto& item : section["items"]) {
+            const std::string pointer = "/sections/" + std::to_string(s) + "/items/" + std::to_string(i++) + "/ref";
+            out_section.items.push_back(
+                {item["ref"].get<std::string>(), item["due_days"].get<int>(), data->locate(pointer).line});
+        }
+        p.sections.push_back(std::move(out_section));
+        ++s;
+    }
+    space_.paths_.push_back(std::move(p));
+    path_fields_.push_back(std::move(*data));
+}
+
+void SpaceLoader::check_references() {
+    // Documents that name another document in their front matter.
+    for (std::size_t i = 0; i < space_.documents_.size(); ++i) {
+        const Document& doc = space_.documents_[i];
+        const auto& fields = document_fields_[i];
+        for (const char* key : {"translation_of", "tests"}) {
+            const std::string ref = string_field(fields.value, key);
+            if (ref.empty() || space_.find_by_id(ref)) continue;
+            out_.error("unknown-reference",
+                       std::string(key) + " names '" + ref + "', but no document of this space has that id",
+                       fields.locate(std::string("/") + key));
+        }
+        if (!doc.translation_of.empty() && doc.translation_of == doc.id) {
+            out_.error("self-translation", "translation_of names the document itself", fields.locate("/translation_of"));
+        }
+    }
+    std::set<std::string> path_ids;
+    for (std::size_t i = 0; i < space_.paths_.size(); ++i) {
+        const OnboardingPath& p = space_.paths_[i];
+        if (!path_ids.insert(p.id).second || space_.find_by_id(p.id)) {
+            out_.error("duplicate-id", "duplicate id '" + p.id + "': another document or path already uses it",
+                       path_fields_[i].locate("/id"));
+        }
+        for (std::size_t s = 0; s < p.sections.size(); ++s) {
+            for (std::size_t k = 0; k < p.sections[s].items.size(); ++k) {
+                const PathItem& item = p.sections[s].items[k];
+                if (space_.find_by_id(item.ref)) continue;
+                out_.error("unknown-path-item",
+                           "path item '" + item.ref + "' is not the id of any procedure, script, lesson or quiz of this space",
+                           path_fields_[i].locate("/sections/" + std::to_string(s) + "/items/" + std::to_string(k) + "/ref"));
+            }
+        }
+    }
+}
+
+Space SpaceLoader::load() {
+    walk();
+    // The manifest first: a plain GIFT quiz takes the space's default language from it.
+    std::stable_partition(files_.begin(), files_.end(),
+                          [](const auto& f) { return f.second == FileKind::Manifest; });
+    for (const auto& [rel, kind] : files_) {
+        std::string bytes;
+        if (!read_file(rel, bytes)) {
+            if (kind == FileKind::Manifest) saw_manifest_ = true;
+            continue;
+        }
+        switch (kind) {
+            case FileKind::Manifest: load_manifest(rel, bytes); break;
+            case FileKind::Synonyms: load_synonyms(rel, bytes); break;
+            case FileKind::Procedure: load_document(rel, bytes, DocumentType::Procedure); break;
+            case FileKind::Script: load_document(rel, bytes, DocumentType::Script); break;
+            case FileKind::Lesson: load_document(rel, bytes, DocumentType::Lesson); break;
+            case FileKind::Quiz: load_document(rel, bytes, DocumentType::Quiz); break;
+            case FileKind::Path: load_path(rel, bytes); break;
+            case FileKind::Ignored:
+            case FileKind::Unknown: break;
+        }
+    }
+    if (!saw_manifest_) {
+        out_.error("missing-manifest",
+                   "lectern.yaml is missing: every space needs one at its top with at least title and "
+                   "languages (see docs/content-format.md)",
+                   {"lectern.yaml", 0, 0});
+    }
+    check_references();
+    return std::move(space_);
+}
+
+}  // namespace lectern::content

@@ -1,0 +1,41 @@
+#pragma once
+// Reads the files of a space into a Space (private to core/content; use Space::load).
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "content/front_matter.hpp"
+#include "content/space.hpp"
+
+namespace lectern::content {
+
+class SpaceLoader {
+public:
+    SpaceLoader(const std::filesystem::path& root, Diagnostics& out);
+    Space load();
+
+private:
+    enum class FileKind { Manifest, Synonyms, Procedure, Script, Lesson, Quiz, Path, Ignored, Unknown };
+
+    FileKind classify(const std::string& rel) const;
+    void walk();
+    bool read_file(const std::string& rel, std::string& bytes);
+    void load_manifest(const std::string& rel, const std::string& bytes);
+    void load_synonyms(const std::string& rel, const std::string& bytes);
+    void load_document(const std::string& rel, const std::string& bytes, DocumentType type);
+    void load_path(const std::string& rel, const std::string& bytes);
+    void check_references();
+
+    Space space_;
+    Diagnostics& out_;
+    std::vector<std::pair<std::string, FileKind>> files_;
+    std::set<std::string> unknown_folders_;
+    bool saw_manifest_ = false;
+    // Located front matter of each loaded document and path, for reference checks.
+    std::vector<LocatedJson> document_fields_;
+    std::vector<LocatedJson> path_fields_;
+};
+
+}  // namespace lectern::content

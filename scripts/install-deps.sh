@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Lectern needs to build, test and run.
+# Usage: scripts/install-deps.sh        (as root, or with sudo available)
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config git clang-format
+  # core libraries
+  libxapian-dev libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-videoio-dev libopencv-dev
+  libyaml-cpp-dev nlohmann-json3-dev libvalijson-dev libsodium-dev libsqlite3-dev
+  # front ends
+  libwxgtk3.2-dev libwxgtk-media3.2-dev libcpp-httplib-dev libcli11-dev gettext
+  # tests and benchmarks
+  libgtest-dev libgmock-dev git-lfs sqlite3 ripgrep ffmpeg xvfb xauth imagemagick
+)
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update
+"${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${packages[@]}"
