@@ -22,6 +22,12 @@ public:
     /// Loads every document under `root`. Reports every problem of every file to `out` and
     /// goes on. Throws Error(NotFound) when `root` is not a folder.
     static Space load(const std::filesystem::path& root, Diagnostics& out);
+    /// Loads only the given files (paths relative to `root`, '/' separators), plus lectern.yaml
+    /// and synonyms.txt: for callers that already know what changed, like the search index
+    /// after a git diff. Paths that are missing or not documents are skipped; references to
+    /// documents outside the set are not checked. Throws Error(NotFound) like load().
+    static Space load_files(const std::filesystem::path& root,
+                            const std::vector<std::string>& relative_paths, Diagnostics& out);
 
     const std::filesystem::path& root() const noexcept { return root_; }
     const SpaceManifest& manifest() const noexcept { return manifest_; }

@@ -65,6 +65,13 @@ Space Space::load(const fs::path& root, Diagnostics& out) {
     return SpaceLoader(root, out).load();
 }
 
+Space Space::load_files(const fs::path& root, const std::vector<std::string>& relative_paths,
+                        Diagnostics& out) {
+    SpaceLoader loader(root, out);
+    loader.select(relative_paths);
+    return loader.load();
+}
+
 SpaceLoader::SpaceLoader(const fs::path& root, Diagnostics& out) : out_(out) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
@@ -150,6 +157,20 @@ void SpaceLoader::walk() {
         if (kind != FileKind::Ignored) files_.emplace_back(rel, kind);
     }
     std::sort(files_.begin(), files_.end());
+}
+
+void SpaceLoader::select(const std::vector<std::string>& relative_paths) {
+    selected_ = true;
+    std::set<std::string> wanted(relative_paths.begin(), relative_paths.end());
+    wanted.insert("lectern.yaml");
+    wanted.insert("synonyms.txt");
+    for (const auto& rel : wanted) {
+        std::error_code ec;
+        const auto status = fs::symlink_status(space_.root_ / rel, ec);
+        if (ec || !fs::is_regular_file(status)) continue;
+        const FileKind kind = classify(rel);
+        if (kind != FileKind::Ignored && kind != FileKind::Unknown) files_.emplace_back(rel, kind);
+    }
 }
 
 bool SpaceLoader::read_file(const std::string& rel, std::string& bytes) {
@@ -350,7 +371,7 @@ void SpaceLoader::check_references() {
 }
 
 Space SpaceLoader::load() {
-    walk();
+    if (!selected_) walk();
     // The manifest first: a plain GIFT quiz takes the space's default language from it.
     std::stable_partition(files_.begin(), files_.end(),
                           [](const auto& f) { return f.second == FileKind::Manifest; });
@@ -378,7 +399,8 @@ Space SpaceLoader::load() {
                    "languages (see docs/content-format.md)",
                    {"lectern.yaml", 0, 0});
     }
-    check_references();
+    // A selection is part of a space: what it refers to may simply not be in it.
+    if (!selected_) check_references();
     return std::move(space_);
 }
 

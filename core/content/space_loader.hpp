@@ -15,6 +15,8 @@ class SpaceLoader {
 public:
     SpaceLoader(const std::filesystem::path& root, Diagnostics& out);
     Space load();
+    /// Reads only these files (and the manifest and synonyms) instead of walking the tree.
+    void select(const std::vector<std::string>& relative_paths);
 
 private:
     enum class FileKind { Manifest, Synonyms, Procedure, Script, Lesson, Quiz, Path, Ignored, Unknown };
@@ -33,6 +35,7 @@ private:
     std::vector<std::pair<std::string, FileKind>> files_;
     std::set<std::string> unknown_folders_;
     bool saw_manifest_ = false;
+    bool selected_ = false;
     // Located front matter of each loaded document and path, for reference checks.
     std::vector<LocatedJson> document_fields_;
     std::vector<LocatedJson> path_fields_;
