@@ -33,6 +33,7 @@ public:
             }
             if (render::is_external_or_anchor(target)) continue;
             const Document* dest = space_.resolve_link(doc.path, target);
+            if (!dest && space_.names_left_out_document(doc.path, target)) continue;
             if (!dest) {
                 out_.error("broken-link",
                            "link to '" + target + "' leads to no document of this space (use a relative "

@@ -1,6 +1,7 @@
 #include "content/space.hpp"
 
 #include <filesystem>
+#include <optional>
 
 namespace lectern::content {
 
@@ -38,13 +39,34 @@ const Document* Space::find(std::string_view id_or_path) const {
     return find_by_path(normal);
 }
 
-const Document* Space::resolve_link(std::string_view from_path, std::string_view target) const {
+namespace {
+
+// What a link target names: an id (after "id:") or a path relative to the space root.
+struct LinkName {
+    bool by_id = false;
+    std::string name;
+};
+
+std::optional<LinkName> link_name(std::string_view from_path, std::string_view target) {
     if (auto hash = target.find('#'); hash != std::string_view::npos) target = target.substr(0, hash);
-    if (target.empty()) return nullptr;
-    if (target.rfind("id:", 0) == 0) return find_by_id(target.substr(3));
+    if (target.empty()) return std::nullopt;
+    if (target.rfind("id:", 0) == 0) return LinkName{true, std::string(target.substr(3))};
     const std::filesystem::path base = std::filesystem::path(from_path).parent_path();
-    const std::string joined = (base / std::filesystem::path(target)).lexically_normal().generic_string();
-    return find_by_path(joined);
+    return LinkName{false, (base / std::filesystem::path(target)).lexically_normal().generic_string()};
+}
+
+}  // namespace
+
+const Document* Space::resolve_link(std::string_view from_path, std::string_view target) const {
+    const auto name = link_name(from_path, target);
+    if (!name) return nullptr;
+    return name->by_id ? find_by_id(name->name) : find_by_path(name->name);
+}
+
+bool Space::names_left_out_document(std::string_view from_path, std::string_view target) const {
+    const auto name = link_name(from_path, target);
+    if (!name) return false;
+    return name->by_id ? left_out_ids_.count(name->name) > 0 : left_out_paths_.count(name->name) > 0;
 }
 
 }  // namespace lectern::content

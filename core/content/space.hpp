@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,9 @@ public:
     /// Resolves a link target written in the document at `from_path` (relative path,
     /// `id:ID`, maybe with `#section`) to the document it names, or nullptr.
     const Document* resolve_link(std::string_view from_path, std::string_view target) const;
+    /// True when a link target names a document that exists but was left out for errors of
+    /// its own, so lint reports those errors and not a broken link as well.
+    bool names_left_out_document(std::string_view from_path, std::string_view target) const;
 
 private:
     friend class SpaceLoader;
@@ -55,6 +59,8 @@ private:
     std::vector<SynonymGroup> synonyms_;
     std::map<std::string, std::size_t, std::less<>> by_id_;
     std::map<std::string, std::size_t, std::less<>> by_path_;
+    std::set<std::string, std::less<>> left_out_ids_;
+    std::set<std::string, std::less<>> left_out_paths_;
 };
 
 }  // namespace lectern::content

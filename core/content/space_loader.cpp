@@ -118,7 +118,8 @@ void SpaceLoader::walk() {
             out_.error("io", "cannot read: " + ec.message(), {root.string(), 0, 0});
             break;
         }
-        const fs::path rel_path = fs::relative(it->path(), root, ec);
+        // lexically: fs::relative would follow a symbolic link to its target
+        const fs::path rel_path = it->path().lexically_relative(root);
         const std::string rel = rel_path.generic_string();
         const std::string name = it->path().filename().string();
         if (it->is_symlink()) {
@@ -269,7 +270,10 @@ void SpaceLoader::load_document(const std::string& rel, const std::string& bytes
             return;
         }
     }
-    if (!check_against_schema(fields, std::string(to_string(type)), out_)) return;
+    if (!check_against_schema(fields, std::string(to_string(type)), out_)) {
+        if (const std::string id = string_field(fields.value, "id"); !id.empty()) space_.left_out_ids_.insert(id);
+        return;
+    }
 
     const auto& v = fields.value;
     Document doc;
@@ -335,6 +339,10 @@ void SpaceLoader::load_path(const std::string& rel, const std::string& bytes) {
     path_fields_.push_back(std::move(*data));
 }
 
+bool SpaceLoader::is_known_id(const std::string& id) const {
+    return space_.find_by_id(id) != nullptr || space_.left_out_ids_.count(id) > 0;
+}
+
 void SpaceLoader::check_references() {
     // Documents that name another document in their front matter.
     for (std::size_t i = 0; i < space_.documents_.size(); ++i) {
@@ -342,7 +350,7 @@ void SpaceLoader::check_references() {
         const auto& fields = document_fields_[i];
         for (const char* key : {"translation_of", "tests"}) {
             const std::string ref = string_field(fields.value, key);
-            if (ref.empty() || space_.find_by_id(ref)) continue;
+            if (ref.empty() || is_known_id(ref)) continue;
             out_.error("unknown-reference",
                        std::string(key) + " names '" + ref + "', but no document of this space has that id",
                        fields.locate(std::string("/") + key));
@@ -361,7 +369,7 @@ void SpaceLoader::check_references() {
         for (std::size_t s = 0; s < p.sections.size(); ++s) {
             for (std::size_t k = 0; k < p.sections[s].items.size(); ++k) {
                 const PathItem& item = p.sections[s].items[k];
-                if (space_.find_by_id(item.ref)) continue;
+                if (is_known_id(item.ref)) continue;
                 out_.error("unknown-path-item",
                            "path item '" + item.ref + "' is not the id of any procedure, script, lesson or quiz of this space",
                            path_fields_[i].locate("/sections/" + std::to_string(s) + "/items/" + std::to_string(k) + "/ref"));
@@ -379,8 +387,10 @@ Space SpaceLoader::load() {
         std::string bytes;
         if (!read_file(rel, bytes)) {
             if (kind == FileKind::Manifest) saw_manifest_ = true;
+            space_.left_out_paths_.insert(rel);
             continue;
         }
+        const std::size_t loaded_before = space_.documents_.size();
         switch (kind) {
             case FileKind::Manifest: load_manifest(rel, bytes); break;
             case FileKind::Synonyms: load_synonyms(rel, bytes); break;
@@ -392,6 +402,9 @@ Space SpaceLoader::load() {
             case FileKind::Ignored:
             case FileKind::Unknown: break;
         }
+        const bool is_document = kind == FileKind::Procedure || kind == FileKind::Script ||
+                                 kind == FileKind::Lesson || kind == FileKind::Quiz;
+        if (is_document && space_.documents_.size() == loaded_before) space_.left_out_paths_.insert(rel);
     }
     if (!saw_manifest_) {
         out_.error("missing-manifest",

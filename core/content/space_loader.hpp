@@ -35,6 +35,8 @@ private:
     std::vector<std::pair<std::string, FileKind>> files_;
     std::set<std::string> unknown_folders_;
     bool saw_manifest_ = false;
+    // A reference to a document left out for its own errors is not reported again.
+    bool is_known_id(const std::string& id) const;
     bool selected_ = false;
     // Located front matter of each loaded document and path, for reference checks.
     std::vector<LocatedJson> document_fields_;

@@ -1,0 +1,16 @@
+# `lectern lint --format json` prints one JSON object that tools can read.
+execute_process(COMMAND "${LECTERN}" lint --format json "${FIXTURE}"
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 1)
+  message(FATAL_ERROR "expected exit code 1, got ${code}\n${out}${err}")
+endif()
+string(JSON errors GET "${out}" errors)
+if(NOT errors EQUAL 3)
+  message(FATAL_ERROR "expected 3 errors, got ${errors}\n${out}")
+endif()
+string(JSON file GET "${out}" diagnostics 0 file)
+string(JSON line GET "${out}" diagnostics 0 line)
+string(JSON code_id GET "${out}" diagnostics 0 code)
+if(NOT file STREQUAL "paths/new-agent.yaml" OR NOT line EQUAL 12 OR NOT code_id STREQUAL "unknown-path-item")
+  message(FATAL_ERROR "unexpected first diagnostic: ${file}:${line} ${code_id}\n${out}")
+endif()
