@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
     int exit_code = lectern::cli::kOk;
     lectern::cli::add_lint_command(app, exit_code);
     lectern::cli::add_show_command(app, exit_code);
+    lectern::cli::add_list_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
