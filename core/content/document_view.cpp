@@ -11,11 +11,20 @@ std::string escape_html(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
         }
     }
     return out;
@@ -25,15 +34,20 @@ std::string escape_html(std::string_view text) {
 
 std::string document_html(const Space& space, const Document& doc) {
     if (doc.type == DocumentType::Quiz) return "<pre>" + escape_html(doc.body) + "</pre>\n";
+    return markdown_html(space, doc, doc.body);
+}
+
+std::string markdown_html(const Space& space, const Document& doc, std::string_view markdown) {
     render::RenderOptions options;
     options.resolve_link = [&](std::string_view target) -> std::optional<std::string> {
         const Document* dest = space.resolve_link(doc.path, target);
         if (!dest) return std::nullopt;
         std::string href = std::string(kDocumentLinkPrefix) + dest->id;
-        if (auto hash = target.find('#'); hash != std::string_view::npos) href += target.substr(hash);
+        if (auto hash = target.find('#'); hash != std::string_view::npos)
+            href += target.substr(hash);
         return href;
     };
-    return render::render_html(doc.body, options);
+    return render::render_html(markdown, options);
 }
 
 std::string document_text(const Document& doc) {

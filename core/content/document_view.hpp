@@ -16,6 +16,10 @@ inline constexpr std::string_view kDocumentLinkPrefix = "lectern://document/";
 /// links to missing documents left as plain text. Quizzes render their GIFT source as text.
 std::string document_html(const Space& space, const Document& doc);
 
+/// A piece of Markdown written in `doc` (a call script's step, say) rendered the way
+/// document_html() renders the whole body, with links resolved from the document's place.
+std::string markdown_html(const Space& space, const Document& doc, std::string_view markdown);
+
 /// The body's words without markup, for search and snippets.
 std::string document_text(const Document& doc);
 
