@@ -24,7 +24,9 @@ bool is_closing_fence(std::string_view line) {
     return line == "---" || line == "...";
 }
 
-std::string escape_pointer_token(const std::string& key) {
+}  // namespace
+
+std::string json_pointer_token(const std::string& key) {
     std::string out;
     for (char c : key) {
         if (c == '~') {
@@ -37,6 +39,8 @@ std::string escape_pointer_token(const std::string& key) {
     }
     return out;
 }
+
+namespace {
 
 nlohmann::json typed_scalar(const YAML::Node& node) {
     const std::string& s = node.Scalar();
@@ -88,7 +92,7 @@ public:
                         continue;
                     }
                     const std::string key = kv.first.Scalar();
-                    const std::string child = pointer + "/" + escape_pointer_token(key);
+                    const std::string child = pointer + "/" + json_pointer_token(key);
                     if (obj.contains(key)) {
                         out_.error("duplicate-field", "field '" + key + "' appears twice",
                                    where(kv.first.Mark()));

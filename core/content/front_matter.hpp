@@ -40,6 +40,9 @@ struct LocatedJson {
     SourceLocation locate(std::string pointer) const;
 };
 
+/// A mapping key as a JSON pointer token ("~" and "/" escaped as RFC 6901 says).
+std::string json_pointer_token(const std::string& key);
+
 /// Parses YAML whose first line is `first_line` of `file`. Plain scalars are typed as YAML 1.2
 /// does (null, booleans, integers, floats); dates stay strings. Reports syntax errors and
 /// duplicate keys; returns nullopt when the text is not YAML at all.

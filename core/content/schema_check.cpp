@@ -43,12 +43,6 @@ const LoadedSchema& schema_named(const std::string& name) {
     return *slot;
 }
 
-std::string escape_token(const std::string& key) {
-    std::string out;
-    for (char c : key) out += c == '~' ? std::string("~0") : c == '/' ? std::string("~1") : std::string(1, c);
-    return out;
-}
-
 // A field's path as a person reads it: sections[0].items[1].ref
 struct FieldPath {
     std::string pointer;  // JSON pointer into the data
@@ -73,7 +67,7 @@ FieldPath resolve_context(const std::vector<std::string>& context, const nlohman
             value = index < value->size() ? &(*value)[index] : nullptr;
             path.schema = (sub && sub->contains("items")) ? &(*sub)["items"] : nullptr;
         } else {
-            path.pointer += "/" + escape_token(inner);
+            path.pointer += "/" + json_pointer_token(inner);
             path.dotted += (path.dotted.empty() ? "" : ".") + inner;
             value = (value && value->is_object() && value->contains(inner)) ? &(*value)[inner] : nullptr;
             path.schema = (sub && sub->contains("properties") && (*sub)["properties"].contains(inner))
@@ -130,7 +124,7 @@ bool check_against_schema(const LocatedJson& data, const std::string& schema_nam
             const std::string name = quoted_between(what, '\'');
             report("unknown-field",
                    "unknown field '" + prefix + name + "' (see docs/content-format.md for the fields of this type)",
-                   data.locate(field.pointer + "/" + escape_token(name) + "#key"));
+                   data.locate(field.pointer + "/" + json_pointer_token(name) + "#key"));
             continue;
         }
         // valijson also reports each enclosing object and array ("Failed to validate against
