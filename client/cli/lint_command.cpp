@@ -40,8 +40,8 @@ int run(const LintOptions& opts) {
         for (const auto& d : found.items()) std::cout << d.to_string() << '\n';
         const auto errors = found.error_count();
         const auto warnings = found.items().size() - errors;
-        std::cerr << opts.dir << ": " << errors << (errors == 1 ? " error" : " errors") << ", " << warnings
-                  << (warnings == 1 ? " warning" : " warnings") << '\n';
+        std::cerr << opts.dir << ": " << errors << (errors == 1 ? " error" : " errors") << ", "
+                  << warnings << (warnings == 1 ? " warning" : " warnings") << '\n';
     }
     return found.has_errors() ? kFindings : kOk;
 }
@@ -51,9 +51,11 @@ int run(const LintOptions& opts) {
 void add_lint_command(CLI::App& app, int& exit_code) {
     auto opts = std::make_shared<LintOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "lint", "Check a content space: front matter, links, call scripts, onboarding paths.\n"
-                "Prints every problem as FILE:LINE:COLUMN: MESSAGE; exits 1 if there is any error.");
-    cmd->add_option("DIR", opts->dir, "The space folder (the one with lectern.yaml)")->capture_default_str();
+        "lint",
+        "Check a content space: front matter, links, call scripts, onboarding paths.\n"
+        "Prints every problem as FILE:LINE:COLUMN: MESSAGE; exits 1 if there is any error.");
+    cmd->add_option("DIR", opts->dir, "The space folder (the one with lectern.yaml)")
+        ->capture_default_str();
     cmd->add_option("--format", opts->format, "Output format")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();

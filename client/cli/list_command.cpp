@@ -27,20 +27,26 @@ int run(const ListOptions& opts) {
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& doc : space.documents()) {
         const std::string type(content::to_string(doc.type));
-        if ((!opts.type.empty() && type != opts.type) || (!opts.lang.empty() && doc.lang != opts.lang)) continue;
+        if ((!opts.type.empty() && type != opts.type) ||
+            (!opts.lang.empty() && doc.lang != opts.lang))
+            continue;
         if (opts.json) {
-            rows.push_back({{"id", doc.id}, {"type", type}, {"lang", doc.lang}, {"title", doc.title},
-                            {"path", doc.path}, {"version", doc.blob_id}});
+            rows.push_back({{"id", doc.id},
+                            {"type", type},
+                            {"lang", doc.lang},
+                            {"title", doc.title},
+                            {"path", doc.path},
+                            {"version", doc.blob_id}});
         } else {
-            std::cout << std::left << std::setw(10) << type << std::setw(4) << doc.lang << std::setw(32) << doc.id
-                      << doc.title << '\n';
+            std::cout << std::left << std::setw(10) << type << std::setw(4) << doc.lang
+                      << std::setw(32) << doc.id << doc.title << '\n';
         }
     }
     if (opts.json) std::cout << rows.dump(2) << '\n';
     if (problems.has_errors()) {
         std::cerr << "lectern: " << problems.error_count()
-                  << " documents or files have errors and are not listed; run: lectern lint " << root.string()
-                  << '\n';
+                  << " documents or files have errors and are not listed; run: lectern lint "
+                  << root.string() << '\n';
     }
     return kOk;
 }
@@ -49,11 +55,14 @@ int run(const ListOptions& opts) {
 
 void add_list_command(CLI::App& app, int& exit_code) {
     auto opts = std::make_shared<ListOptions>();
-    CLI::App* cmd = app.add_subcommand("list", "List the documents of a space: type, language, id and title.");
-    cmd->add_option("--space", opts->space,
-                    "Space folder; default: $LECTERN_SPACE, the current folder if it has lectern.yaml, "
-                    "else the installed sample content");
-    cmd->add_option("--type", opts->type, "Only this type")->check(CLI::IsMember({"procedure", "script", "lesson", "quiz"}));
+    CLI::App* cmd =
+        app.add_subcommand("list", "List the documents of a space: type, language, id and title.");
+    cmd->add_option(
+        "--space", opts->space,
+        "Space folder; default: $LECTERN_SPACE, the current folder if it has lectern.yaml, "
+        "else the installed sample content");
+    cmd->add_option("--type", opts->type, "Only this type")
+        ->check(CLI::IsMember({"procedure", "script", "lesson", "quiz"}));
     cmd->add_option("--lang", opts->lang, "Only this language (en, pl, nb, et, ru, ...)");
     cmd->add_flag("--json", opts->json, "Print a JSON array");
     cmd->callback([opts, &exit_code] { exit_code = run(*opts); });

@@ -6,7 +6,8 @@
 #include "common/error.hpp"
 
 int main(int argc, char** argv) {
-    CLI::App app{"Lectern: procedures, call scripts and training for remote customer-service teams."};
+    CLI::App app{
+        "Lectern: procedures, call scripts and training for remote customer-service teams."};
     app.set_version_flag("--version", std::string("lectern ") + LECTERN_VERSION);
     app.require_subcommand(1);
     int exit_code = lectern::cli::kOk;

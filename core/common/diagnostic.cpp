@@ -19,12 +19,13 @@ void Diagnostics::warning(std::string code, std::string message, SourceLocation 
     items_.push_back({Severity::Warning, std::move(code), std::move(message), std::move(where)});
 }
 
-bool Diagnostics::has_errors() const noexcept { return error_count() > 0; }
+bool Diagnostics::has_errors() const noexcept {
+    return error_count() > 0;
+}
 
 std::size_t Diagnostics::error_count() const noexcept {
-    return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(), [](const auto& d) {
-        return d.severity == Severity::Error;
-    }));
+    return static_cast<std::size_t>(std::count_if(
+        items_.begin(), items_.end(), [](const auto& d) { return d.severity == Severity::Error; }));
 }
 
 void Diagnostics::sort() {

@@ -24,7 +24,7 @@ struct Diagnostic {
 
 /// Collects diagnostics in the order they are found.
 class Diagnostics {
-public:
+  public:
     void error(std::string code, std::string message, SourceLocation where);
     void warning(std::string code, std::string message, SourceLocation where);
     void add(Diagnostic d) { items_.push_back(std::move(d)); }
@@ -35,7 +35,7 @@ public:
     /// Sorts by file, line and column so output is stable whatever the load order.
     void sort();
 
-private:
+  private:
     std::vector<Diagnostic> items_;
 };
 

@@ -28,14 +28,14 @@ struct SourceLocation {
 /// The single exception type thrown by core. what() is "location: message" when a
 /// location is known, else the message alone.
 class Error : public std::runtime_error {
-public:
+  public:
     Error(ErrorKind kind, std::string message, SourceLocation where = {});
 
     ErrorKind kind() const noexcept { return kind_; }
     const std::string& message() const noexcept { return message_; }
     const SourceLocation& where() const noexcept { return where_; }
 
-private:
+  private:
     ErrorKind kind_;
     std::string message_;
     SourceLocation where_;

@@ -86,7 +86,8 @@ char32_t decode_utf8(std::string_view text, std::size_t& i) {
     }
     const auto b0 = static_cast<unsigned char>(text[i]);
     char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+    for (std::size_t k = 1; k < len; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
     i += len;
     return cp;
 }
@@ -112,7 +113,8 @@ void append_utf8(std::string& out, char32_t cp) {
 std::string utf8_lower(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size();) append_utf8(out, lower_code_point(decode_utf8(text, i)));
+    for (std::size_t i = 0; i < text.size();)
+        append_utf8(out, lower_code_point(decode_utf8(text, i)));
     return out;
 }
 

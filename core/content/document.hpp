@@ -36,9 +36,9 @@ struct Document {
     SignoffRule signoff = SignoffRule::None;
     std::vector<std::string> audience;  ///< scripts
 
-    std::string path;  ///< relative to the space root, with '/' separators
-    std::string blob_id;  ///< git blob id of the file's bytes: the document's version
-    std::string body;  ///< Markdown (or GIFT for quizzes) after the front matter
+    std::string path;         ///< relative to the space root, with '/' separators
+    std::string blob_id;      ///< git blob id of the file's bytes: the document's version
+    std::string body;         ///< Markdown (or GIFT for quizzes) after the front matter
     int body_first_line = 1;  ///< line of the file where `body` starts
     /// Every front-matter field, including those of later subsystems (quiz settings,
     /// lesson chapters). Never null for a loaded document.

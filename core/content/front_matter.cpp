@@ -63,14 +63,15 @@ nlohmann::json typed_scalar(const YAML::Node& node) {
 }
 
 class YamlToJson {
-public:
+  public:
     YamlToJson(const std::string& file, int first_line, LocatedJson& result, Diagnostics& out)
         : file_(file), first_line_(first_line), result_(result), out_(out) {}
 
     nlohmann::json convert(const YAML::Node& node, const std::string& pointer, int depth) {
         result_.locations[pointer] = where(node.Mark());
         if (depth > kMaxDepth) {
-            out_.error("yaml-too-deep", "front matter nests deeper than 32 levels", where(node.Mark()));
+            out_.error("yaml-too-deep", "front matter nests deeper than 32 levels",
+                       where(node.Mark()));
             return nullptr;
         }
         switch (node.Type()) {
@@ -88,7 +89,8 @@ public:
                 nlohmann::json obj = nlohmann::json::object();
                 for (const auto& kv : node) {
                     if (!kv.first.IsScalar()) {
-                        out_.error("yaml-key", "a field name must be plain text", where(kv.first.Mark()));
+                        out_.error("yaml-key", "a field name must be plain text",
+                                   where(kv.first.Mark()));
                         continue;
                     }
                     const std::string key = kv.first.Scalar();
@@ -110,7 +112,7 @@ public:
         return nullptr;
     }
 
-private:
+  private:
     static constexpr int kMaxDepth = 32;
 
     SourceLocation where(const YAML::Mark& mark) const {
@@ -162,7 +164,8 @@ std::optional<SplitFile> split_front_matter(std::string_view text, const std::st
         ++line;
     }
     out.error("unclosed-front-matter",
-              "the front matter is not closed: add a '---' line after its last field", {file, 1, 1});
+              "the front matter is not closed: add a '---' line after its last field",
+              {file, 1, 1});
     return std::nullopt;
 }
 

@@ -11,11 +11,12 @@ namespace lectern::content {
 namespace {
 
 SourceLocation body_location(const Document& doc, int body_line, int column) {
-    return {doc.path, body_line > 0 ? doc.body_first_line + body_line - 1 : doc.body_first_line, column};
+    return {doc.path, body_line > 0 ? doc.body_first_line + body_line - 1 : doc.body_first_line,
+            column};
 }
 
 class BodyLinter {
-public:
+  public:
     BodyLinter(const Space& space, Diagnostics& out) : space_(space), out_(out) {}
 
     /// `choice_lines` are the lines of a script's choices, which check_script reports itself.
@@ -26,7 +27,8 @@ public:
             const SourceLocation where = body_location(doc, link.line, link.column);
             if (target.rfind('#', 0) == 0) {
                 if (!choice_lines.count(link.line) && !has_anchor(mine, target.substr(1))) {
-                    out_.error("broken-anchor", "link to '" + target + "' leads to no section of this document",
+                    out_.error("broken-anchor",
+                               "link to '" + target + "' leads to no section of this document",
                                where);
                 }
                 continue;
@@ -36,8 +38,9 @@ public:
             if (!dest && space_.names_left_out_document(doc.path, target)) continue;
             if (!dest) {
                 out_.error("broken-link",
-                           "link to '" + target + "' leads to no document of this space (use a relative "
-                           "path like ../procedures/vpn-security.md or id:vpn-security)",
+                           "link to '" + target +
+                               "' leads to no document of this space (use a relative "
+                               "path like ../procedures/vpn-security.md or id:vpn-security)",
                            where);
                 continue;
             }
@@ -45,7 +48,8 @@ public:
                 const std::string anchor = target.substr(hash + 1);
                 if (!has_anchor(outline_of(*dest), anchor)) {
                     out_.error("broken-anchor",
-                               "link to '" + target + "': " + dest->path + " has no section '" + anchor + "'",
+                               "link to '" + target + "': " + dest->path + " has no section '" +
+                                   anchor + "'",
                                where);
                 }
             }
@@ -61,14 +65,16 @@ public:
         check_links(doc, choice_lines);
         if (flow.steps.empty()) {
             out_.error("script-no-steps",
-                       "a call script needs steps: start each with a '##' heading", {doc.path, doc.body_first_line, 1});
+                       "a call script needs steps: start each with a '##' heading",
+                       {doc.path, doc.body_first_line, 1});
             return;
         }
         std::map<std::string, std::size_t> index;
         for (std::size_t i = 0; i < flow.steps.size(); ++i) {
             if (!index.emplace(flow.steps[i].anchor, i).second) {
                 out_.error("script-duplicate-step",
-                           "two steps are called '" + flow.steps[i].title + "': give each step its own heading",
+                           "two steps are called '" + flow.steps[i].title +
+                               "': give each step its own heading",
                            body_location(doc, flow.steps[i].line, 1));
             }
         }
@@ -100,16 +106,18 @@ public:
         for (std::size_t i = 1; i < flow.steps.size(); ++i) {
             if (!reached[i]) {
                 out_.error("script-unreachable-step",
-                           "step '" + flow.steps[i].title + "' is never reached: no choice from the first step on leads to it",
+                           "step '" + flow.steps[i].title +
+                               "' is never reached: no choice from the first step on leads to it",
                            body_location(doc, flow.steps[i].line, 1));
             }
         }
     }
 
-private:
+  private:
     const render::Outline& outline_of(const Document& doc) {
         auto it = outlines_.find(doc.path);
-        if (it == outlines_.end()) it = outlines_.emplace(doc.path, render::outline(doc.body)).first;
+        if (it == outlines_.end())
+            it = outlines_.emplace(doc.path, render::outline(doc.body)).first;
         return it->second;
     }
 

@@ -28,7 +28,8 @@ const LoadedSchema& schema_named(const std::string& name) {
     auto& slot = cache[name];
     if (!slot) {
         const std::string_view text = embedded_schema(name);
-        if (text.empty()) throw Error(ErrorKind::Library, "no schema named '" + name + "' is built in");
+        if (text.empty())
+            throw Error(ErrorKind::Library, "no schema named '" + name + "' is built in");
         auto loaded = std::make_unique<LoadedSchema>();
         try {
             loaded->document = nlohmann::json::parse(text);
@@ -36,7 +37,8 @@ const LoadedSchema& schema_named(const std::string& name) {
             valijson::adapters::NlohmannJsonAdapter adapter(loaded->document);
             parser.populateSchema(adapter, loaded->compiled);
         } catch (const std::exception& e) {
-            throw Error(ErrorKind::Library, "the built-in schema '" + name + "' is broken: " + e.what());
+            throw Error(ErrorKind::Library,
+                        "the built-in schema '" + name + "' is broken: " + e.what());
         }
         slot = std::move(loaded);
     }
@@ -45,8 +47,8 @@ const LoadedSchema& schema_named(const std::string& name) {
 
 // A field's path as a person reads it: sections[0].items[1].ref
 struct FieldPath {
-    std::string pointer;  // JSON pointer into the data
-    std::string dotted;   // for messages
+    std::string pointer;                     // JSON pointer into the data
+    std::string dotted;                      // for messages
     const nlohmann::json* schema = nullptr;  // the sub-schema of the field, if known
 };
 
@@ -69,10 +71,12 @@ FieldPath resolve_context(const std::vector<std::string>& context, const nlohman
         } else {
             path.pointer += "/" + json_pointer_token(inner);
             path.dotted += (path.dotted.empty() ? "" : ".") + inner;
-            value = (value && value->is_object() && value->contains(inner)) ? &(*value)[inner] : nullptr;
-            path.schema = (sub && sub->contains("properties") && (*sub)["properties"].contains(inner))
-                              ? &(*sub)["properties"][inner]
-                              : nullptr;
+            value = (value && value->is_object() && value->contains(inner)) ? &(*value)[inner]
+                                                                            : nullptr;
+            path.schema =
+                (sub && sub->contains("properties") && (*sub)["properties"].contains(inner))
+                    ? &(*sub)["properties"][inner]
+                    : nullptr;
         }
     }
     return path;
@@ -86,15 +90,19 @@ std::string quoted_between(const std::string& text, char open_close) {
     return text.substr(first + 1, last - first - 1);
 }
 
-bool starts_with(const std::string& s, std::string_view p) { return s.rfind(p, 0) == 0; }
+bool starts_with(const std::string& s, std::string_view p) {
+    return s.rfind(p, 0) == 0;
+}
 
 }  // namespace
 
-bool check_against_schema(const LocatedJson& data, const std::string& schema_name, Diagnostics& out) {
+bool check_against_schema(const LocatedJson& data, const std::string& schema_name,
+                          Diagnostics& out) {
     const LoadedSchema& schema = schema_named(schema_name);
     if (!data.value.is_object()) {
         out.error("front-matter-not-mapping",
-                  "the front matter must be fields like 'title: ...', one per line", data.locate(""));
+                  "the front matter must be fields like 'title: ...', one per line",
+                  data.locate(""));
         return false;
     }
     valijson::Validator validator;
@@ -123,7 +131,8 @@ bool check_against_schema(const LocatedJson& data, const std::string& schema_nam
         if (starts_with(what, "Object contains a property that could not be validated")) {
             const std::string name = quoted_between(what, '\'');
             report("unknown-field",
-                   "unknown field '" + prefix + name + "' (see docs/content-format.md for the fields of this type)",
+                   "unknown field '" + prefix + name +
+                       "' (see docs/content-format.md for the fields of this type)",
                    data.locate(field.pointer + "/" + json_pointer_token(name) + "#key"));
             continue;
         }
@@ -138,7 +147,8 @@ bool check_against_schema(const LocatedJson& data, const std::string& schema_nam
         if (field.schema && field.schema->contains("x-hint")) {
             message = field.dotted + " " + (*field.schema)["x-hint"].get<std::string>();
         } else {
-            message = (field.dotted.empty() ? std::string("front matter") : field.dotted) + ": " + what;
+            message =
+                (field.dotted.empty() ? std::string("front matter") : field.dotted) + ": " + what;
         }
         report("invalid-field", message, data.locate(field.pointer));
     }

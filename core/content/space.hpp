@@ -19,7 +19,7 @@ inline constexpr std::uintmax_t kMaxContentFileBytes = 1024 * 1024;
 /// A loaded space. Documents with errors in their front matter are left out; everything
 /// found wrong is in the Diagnostics given to load().
 class Space {
-public:
+  public:
     /// Loads every document under `root`. Reports every problem of every file to `out` and
     /// goes on. Throws Error(NotFound) when `root` is not a folder.
     static Space load(const std::filesystem::path& root, Diagnostics& out);
@@ -50,7 +50,7 @@ public:
     /// its own, so lint reports those errors and not a broken link as well.
     bool names_left_out_document(std::string_view from_path, std::string_view target) const;
 
-private:
+  private:
     friend class SpaceLoader;
     std::filesystem::path root_;
     SpaceManifest manifest_;

@@ -51,7 +51,8 @@ std::string format_size(std::uintmax_t bytes) {
 std::string title_from_stem(std::string stem) {
     std::replace(stem.begin(), stem.end(), '-', ' ');
     std::replace(stem.begin(), stem.end(), '_', ' ');
-    if (!stem.empty() && stem[0] >= 'a' && stem[0] <= 'z') stem[0] = static_cast<char>(stem[0] - 32);
+    if (!stem.empty() && stem[0] >= 'a' && stem[0] <= 'z')
+        stem[0] = static_cast<char>(stem[0] - 32);
     return stem;
 }
 
@@ -75,8 +76,9 @@ Space Space::load_files(const fs::path& root, const std::vector<std::string>& re
 SpaceLoader::SpaceLoader(const fs::path& root, Diagnostics& out) : out_(out) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
-        throw Error(ErrorKind::NotFound, "'" + root.string() + "' is not a folder: give the folder of a "
-                                         "content space (the one with lectern.yaml)");
+        throw Error(ErrorKind::NotFound, "'" + root.string() +
+                                             "' is not a folder: give the folder of a "
+                                             "content space (the one with lectern.yaml)");
     }
     space_.root_ = root;
 }
@@ -98,8 +100,10 @@ SpaceLoader::FileKind SpaceLoader::classify(const std::string& rel) const {
     if (parts.size() == 2) {
         if (top == "procedures" && ends_with(name, ".md")) return FileKind::Procedure;
         if (top == "scripts" && ends_with(name, ".md")) return FileKind::Script;
-        if (top == "quizzes" && (ends_with(name, ".gift") || ends_with(name, ".md"))) return FileKind::Quiz;
-        if (top == "paths" && (ends_with(name, ".yaml") || ends_with(name, ".yml"))) return FileKind::Path;
+        if (top == "quizzes" && (ends_with(name, ".gift") || ends_with(name, ".md")))
+            return FileKind::Quiz;
+        if (top == "paths" && (ends_with(name, ".yaml") || ends_with(name, ".yml")))
+            return FileKind::Path;
     }
     if (top == "lessons" && parts.size() >= 3) {
         // Besides lesson.md a lesson folder holds its video, key frames and images.
@@ -112,7 +116,9 @@ void SpaceLoader::walk() {
     const fs::path& root = space_.root_;
     std::error_code ec;
     fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
-    if (ec) throw Error(ErrorKind::Io, "cannot read the folder '" + root.string() + "': " + ec.message());
+    if (ec)
+        throw Error(ErrorKind::Io,
+                    "cannot read the folder '" + root.string() + "': " + ec.message());
     for (; it != end; it.increment(ec)) {
         if (ec) {
             out_.error("io", "cannot read: " + ec.message(), {root.string(), 0, 0});
@@ -123,7 +129,8 @@ void SpaceLoader::walk() {
         const std::string rel = rel_path.generic_string();
         const std::string name = it->path().filename().string();
         if (it->is_symlink()) {
-            out_.error("symlink", "symbolic links are not allowed in content: replace it with the file itself",
+            out_.error("symlink",
+                       "symbolic links are not allowed in content: replace it with the file itself",
                        {rel, 0, 0});
             if (it->is_directory()) it.disable_recursion_pending();
             continue;
@@ -134,24 +141,28 @@ void SpaceLoader::walk() {
             if (it.depth() == 0 && name == "assets") it.disable_recursion_pending();
             continue;
         }
-        if (!it->is_regular_file() || (!name.empty() && name[0] == '.' && name != ".gitattributes" &&
-                                       name != ".gitignore")) {
+        if (!it->is_regular_file() ||
+            (!name.empty() && name[0] == '.' && name != ".gitattributes" && name != ".gitignore")) {
             continue;
         }
         const FileKind kind = classify(rel);
         if (kind == FileKind::Unknown) {
             const auto parts = split_path(rel);
-            const bool known_top = parts.size() > 1 &&
-                                   (parts[0] == "procedures" || parts[0] == "scripts" ||
-                                    parts[0] == "lessons" || parts[0] == "quizzes" || parts[0] == "paths");
+            const bool known_top =
+                parts.size() > 1 &&
+                (parts[0] == "procedures" || parts[0] == "scripts" || parts[0] == "lessons" ||
+                 parts[0] == "quizzes" || parts[0] == "paths");
             if (parts.size() > 1 && !known_top) {
                 if (unknown_folders_.insert(parts[0]).second) {
                     out_.error("unknown-folder",
-                               "unknown folder '" + parts[0] + "/': " + std::string(kLayoutHint), {parts[0] + "/", 0, 0});
+                               "unknown folder '" + parts[0] + "/': " + std::string(kLayoutHint),
+                               {parts[0] + "/", 0, 0});
                 }
             } else {
-                out_.error("unknown-file", "this file is not part of the content format: " + std::string(kLayoutHint),
-                           {rel, 0, 0});
+                out_.error(
+                    "unknown-file",
+                    "this file is not part of the content format: " + std::string(kLayoutHint),
+                    {rel, 0, 0});
             }
             continue;
         }
@@ -184,8 +195,9 @@ bool SpaceLoader::read_file(const std::string& rel, std::string& bytes) {
     }
     if (size > kMaxContentFileBytes) {
         out_.error("file-too-large",
-                   "the file is " + format_size(size) + ", over the 1.0 MiB limit for content files; "
-                   "split it, or keep large media in Git LFS",
+                   "the file is " + format_size(size) +
+                       ", over the 1.0 MiB limit for content files; "
+                       "split it, or keep large media in Git LFS",
                    {rel, 0, 0});
         return false;
     }
@@ -197,7 +209,8 @@ bool SpaceLoader::read_file(const std::string& rel, std::string& bytes) {
     bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (auto bad = find_invalid_utf8(bytes)) {
         const LineColumn lc = line_column_at(bytes, *bad);
-        out_.error("invalid-utf8", "the file is not valid UTF-8 here: save it as UTF-8", {rel, lc.line, lc.column});
+        out_.error("invalid-utf8", "the file is not valid UTF-8 here: save it as UTF-8",
+                   {rel, lc.line, lc.column});
         return false;
     }
     return true;
@@ -232,7 +245,8 @@ void SpaceLoader::load_synonyms(const std::string& rel, const std::string& bytes
             for (std::string w; std::getline(ss, w, ',');) {
                 const auto b = w.find_first_not_of(" \t\r");
                 const auto e = w.find_last_not_of(" \t\r");
-                if (b != std::string::npos) group.words.push_back(utf8_lower(w.substr(b, e - b + 1)));
+                if (b != std::string::npos)
+                    group.words.push_back(utf8_lower(w.substr(b, e - b + 1)));
             }
         };
         if (eq != std::string::npos) {
@@ -240,21 +254,25 @@ void SpaceLoader::load_synonyms(const std::string& rel, const std::string& bytes
             add_words(line.substr(eq + 1));
         }
         if (eq == std::string::npos || group.words.size() < 2) {
-            out_.error("synonyms-syntax", "expected 'word = other word, another word'", {rel, line_no, 1});
+            out_.error("synonyms-syntax", "expected 'word = other word, another word'",
+                       {rel, line_no, 1});
             continue;
         }
         space_.synonyms_.push_back(std::move(group));
     }
 }
 
-void SpaceLoader::load_document(const std::string& rel, const std::string& bytes, DocumentType type) {
+void SpaceLoader::load_document(const std::string& rel, const std::string& bytes,
+                                DocumentType type) {
     const bool is_quiz = type == DocumentType::Quiz;
     std::optional<SplitFile> split;
     LocatedJson fields;
     if (is_quiz && !has_front_matter(bytes)) {
         // A plain GIFT export from Moodle: nothing in it but questions.
         const std::string stem = fs::path(rel).stem().string();
-        fields.value = {{"id", stem}, {"type", "quiz"}, {"title", title_from_stem(stem)},
+        fields.value = {{"id", stem},
+                        {"type", "quiz"},
+                        {"title", title_from_stem(stem)},
                         {"lang", space_.manifest_.default_lang}};
         fields.locations[""] = {rel, 1, 1};
         split = SplitFile{{}, 0, bytes, 1};
@@ -265,13 +283,15 @@ void SpaceLoader::load_document(const std::string& rel, const std::string& bytes
         if (!parsed) return;
         fields = std::move(*parsed);
         if (fields.value.is_null()) {
-            out_.error("empty-front-matter", "the front matter is empty: add id, type, title, lang, owner and updated",
+            out_.error("empty-front-matter",
+                       "the front matter is empty: add id, type, title, lang, owner and updated",
                        {rel, split->yaml_first_line, 1});
             return;
         }
     }
     if (!check_against_schema(fields, std::string(to_string(type)), out_)) {
-        if (const std::string id = string_field(fields.value, "id"); !id.empty()) space_.left_out_ids_.insert(id);
+        if (const std::string id = string_field(fields.value, "id"); !id.empty())
+            space_.left_out_ids_.insert(id);
         return;
     }
 
@@ -328,9 +348,10 @@ void SpaceLoader::load_path(const std::string& rel, const std::string& bytes) {
         PathSection out_section{section["title"].get<std::string>(), {}};
         std::size_t i = 0;
         for (const auto& item : section["items"]) {
-            const std::string pointer = "/sections/" + std::to_string(s) + "/items/" + std::to_string(i++) + "/ref";
-            out_section.items.push_back(
-                {item["ref"].get<std::string>(), item["due_days"].get<int>(), data->locate(pointer).line});
+            const std::string pointer =
+                "/sections/" + std::to_string(s) + "/items/" + std::to_string(i++) + "/ref";
+            out_section.items.push_back({item["ref"].get<std::string>(),
+                                         item["due_days"].get<int>(), data->locate(pointer).line});
         }
         p.sections.push_back(std::move(out_section));
         ++s;
@@ -352,27 +373,33 @@ void SpaceLoader::check_references() {
             const std::string ref = string_field(fields.value, key);
             if (ref.empty() || is_known_id(ref)) continue;
             out_.error("unknown-reference",
-                       std::string(key) + " names '" + ref + "', but no document of this space has that id",
+                       std::string(key) + " names '" + ref +
+                           "', but no document of this space has that id",
                        fields.locate(std::string("/") + key));
         }
         if (!doc.translation_of.empty() && doc.translation_of == doc.id) {
-            out_.error("self-translation", "translation_of names the document itself", fields.locate("/translation_of"));
+            out_.error("self-translation", "translation_of names the document itself",
+                       fields.locate("/translation_of"));
         }
     }
     std::set<std::string> path_ids;
     for (std::size_t i = 0; i < space_.paths_.size(); ++i) {
         const OnboardingPath& p = space_.paths_[i];
         if (!path_ids.insert(p.id).second || space_.find_by_id(p.id)) {
-            out_.error("duplicate-id", "duplicate id '" + p.id + "': another document or path already uses it",
+            out_.error("duplicate-id",
+                       "duplicate id '" + p.id + "': another document or path already uses it",
                        path_fields_[i].locate("/id"));
         }
         for (std::size_t s = 0; s < p.sections.size(); ++s) {
             for (std::size_t k = 0; k < p.sections[s].items.size(); ++k) {
                 const PathItem& item = p.sections[s].items[k];
                 if (is_known_id(item.ref)) continue;
-                out_.error("unknown-path-item",
-                           "path item '" + item.ref + "' is not the id of any procedure, script, lesson or quiz of this space",
-                           path_fields_[i].locate("/sections/" + std::to_string(s) + "/items/" + std::to_string(k) + "/ref"));
+                out_.error(
+                    "unknown-path-item",
+                    "path item '" + item.ref +
+                        "' is not the id of any procedure, script, lesson or quiz of this space",
+                    path_fields_[i].locate("/sections/" + std::to_string(s) + "/items/" +
+                                           std::to_string(k) + "/ref"));
             }
         }
     }
@@ -392,25 +419,42 @@ Space SpaceLoader::load() {
         }
         const std::size_t loaded_before = space_.documents_.size();
         switch (kind) {
-            case FileKind::Manifest: load_manifest(rel, bytes); break;
-            case FileKind::Synonyms: load_synonyms(rel, bytes); break;
-            case FileKind::Procedure: load_document(rel, bytes, DocumentType::Procedure); break;
-            case FileKind::Script: load_document(rel, bytes, DocumentType::Script); break;
-            case FileKind::Lesson: load_document(rel, bytes, DocumentType::Lesson); break;
-            case FileKind::Quiz: load_document(rel, bytes, DocumentType::Quiz); break;
-            case FileKind::Path: load_path(rel, bytes); break;
+            case FileKind::Manifest:
+                load_manifest(rel, bytes);
+                break;
+            case FileKind::Synonyms:
+                load_synonyms(rel, bytes);
+                break;
+            case FileKind::Procedure:
+                load_document(rel, bytes, DocumentType::Procedure);
+                break;
+            case FileKind::Script:
+                load_document(rel, bytes, DocumentType::Script);
+                break;
+            case FileKind::Lesson:
+                load_document(rel, bytes, DocumentType::Lesson);
+                break;
+            case FileKind::Quiz:
+                load_document(rel, bytes, DocumentType::Quiz);
+                break;
+            case FileKind::Path:
+                load_path(rel, bytes);
+                break;
             case FileKind::Ignored:
-            case FileKind::Unknown: break;
+            case FileKind::Unknown:
+                break;
         }
         const bool is_document = kind == FileKind::Procedure || kind == FileKind::Script ||
                                  kind == FileKind::Lesson || kind == FileKind::Quiz;
-        if (is_document && space_.documents_.size() == loaded_before) space_.left_out_paths_.insert(rel);
+        if (is_document && space_.documents_.size() == loaded_before)
+            space_.left_out_paths_.insert(rel);
     }
     if (!saw_manifest_) {
-        out_.error("missing-manifest",
-                   "lectern.yaml is missing: every space needs one at its top with at least title and "
-                   "languages (see docs/content-format.md)",
-                   {"lectern.yaml", 0, 0});
+        out_.error(
+            "missing-manifest",
+            "lectern.yaml is missing: every space needs one at its top with at least title and "
+            "languages (see docs/content-format.md)",
+            {"lectern.yaml", 0, 0});
     }
     // A selection is part of a space: what it refers to may simply not be in it.
     if (!selected_) check_references();

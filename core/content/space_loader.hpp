@@ -12,14 +12,24 @@
 namespace lectern::content {
 
 class SpaceLoader {
-public:
+  public:
     SpaceLoader(const std::filesystem::path& root, Diagnostics& out);
     Space load();
     /// Reads only these files (and the manifest and synonyms) instead of walking the tree.
     void select(const std::vector<std::string>& relative_paths);
 
-private:
-    enum class FileKind { Manifest, Synonyms, Procedure, Script, Lesson, Quiz, Path, Ignored, Unknown };
+  private:
+    enum class FileKind {
+        Manifest,
+        Synonyms,
+        Procedure,
+        Script,
+        Lesson,
+        Quiz,
+        Path,
+        Ignored,
+        Unknown
+    };
 
     FileKind classify(const std::string& rel) const;
     void walk();

@@ -68,7 +68,8 @@ void collect_text(cmark_node* root, std::string& out) {
             case CMARK_NODE_CODE:
             case CMARK_NODE_CODE_BLOCK:
                 if (const char* lit = cmark_node_get_literal(node)) out += lit;
-                if (type == CMARK_NODE_CODE_BLOCK && !out.empty() && out.back() != '\n') out += '\n';
+                if (type == CMARK_NODE_CODE_BLOCK && !out.empty() && out.back() != '\n')
+                    out += '\n';
                 break;
             case CMARK_NODE_SOFTBREAK:
             case CMARK_NODE_LINEBREAK:
@@ -89,8 +90,8 @@ void collect_text(cmark_node* root, std::string& out) {
 }  // namespace
 
 bool is_external_or_anchor(std::string_view url) {
-    static constexpr std::array<std::string_view, 5> kAllowed = {"http://", "https://", "mailto:",
-                                                                  "tel:", "#"};
+    static constexpr std::array<std::string_view, 5> kAllowed = {"http://", "https://",
+                                                                 "mailto:", "tel:", "#"};
     return std::any_of(kAllowed.begin(), kAllowed.end(),
                        [&](std::string_view p) { return starts_with_ci(url, p); });
 }

@@ -13,14 +13,14 @@ namespace lectern::render::detail {
 /// Parses Markdown with tables, strikethrough, autolinks and task lists, source positions on,
 /// and invalid UTF-8 replaced. Keeps the parser alive because rendering needs its extensions.
 class MarkdownTree {
-public:
+  public:
     explicit MarkdownTree(std::string_view markdown);
 
     cmark_node* root() const noexcept { return root_.get(); }
     /// HTML for the tree; raw HTML is omitted and unsafe URLs are dropped by cmark.
     std::string html() const;
 
-private:
+  private:
     ParserPtr parser_;
     NodePtr root_;
 };

@@ -102,10 +102,9 @@ ScriptFlow parse_script_flow(std::string_view markdown) {
         } else if (type == CMARK_NODE_LIST && !flow.steps.empty() && is_choice_list(n)) {
             for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
                 cmark_node* link = sole_anchor_link(item);
-                flow.steps.back().choices.push_back({detail::literal_text(link),
-                                                     std::string(cmark_node_get_url(link) + 1),
-                                                     cmark_node_get_start_line(item),
-                                                     cmark_node_get_start_column(link)});
+                flow.steps.back().choices.push_back(
+                    {detail::literal_text(link), std::string(cmark_node_get_url(link) + 1),
+                     cmark_node_get_start_line(item), cmark_node_get_start_column(link)});
             }
             for (int ln = cmark_node_get_start_line(n); ln <= cmark_node_get_end_line(n); ++ln) {
                 if (ln >= 0 && ln < static_cast<int>(keep.size())) keep[ln] = false;

@@ -9,7 +9,8 @@ namespace lectern::test {
 
 TempSpace::TempSpace(bool with_manifest) {
     std::random_device rd;
-    root_ = std::filesystem::temp_directory_path() / ("lectern-test-" + std::to_string(rd()) + std::to_string(rd()));
+    root_ = std::filesystem::temp_directory_path() /
+            ("lectern-test-" + std::to_string(rd()) + std::to_string(rd()));
     std::filesystem::create_directories(root_);
     if (with_manifest) write("lectern.yaml", "title: Test space\nlanguages: [en]\n");
 }
@@ -26,7 +27,9 @@ void TempSpace::write(const std::string& relative_path, std::string_view bytes) 
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
-Diagnostics TempSpace::lint() const { return content::lint_space(root_); }
+Diagnostics TempSpace::lint() const {
+    return content::lint_space(root_);
+}
 
 std::string procedure(const std::string& id, const std::string& body) {
     return "---\nid: " + id +
@@ -37,7 +40,8 @@ std::string procedure(const std::string& id, const std::string& body) {
 
 std::string script(const std::string& id, const std::string& body) {
     return "---\nid: " + id +
-           "\ntype: script\ntitle: A script\nlang: en\nowner: anna\nupdated: 2026-10-01\naudience: [agents]\n---\n" +
+           "\ntype: script\ntitle: A script\nlang: en\nowner: anna\nupdated: 2026-10-01\naudience: "
+           "[agents]\n---\n" +
            body;
 }
 

@@ -10,7 +10,7 @@
 namespace lectern::test {
 
 class TempSpace {
-public:
+  public:
     /// A folder with a valid lectern.yaml (unless `with_manifest` is false).
     explicit TempSpace(bool with_manifest = true);
     ~TempSpace();
@@ -24,7 +24,7 @@ public:
     /// Runs the whole lint on the space.
     Diagnostics lint() const;
 
-private:
+  private:
     std::filesystem::path root_;
 };
 

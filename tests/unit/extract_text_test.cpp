@@ -10,10 +10,12 @@ TEST(ExtractText, LeavesNoMarkup) {
         "- Save `work`\n- Tell the _supervisor_\n\n| Who | When |\n|---|---|\n| Ole | now |\n\n"
         "<b>raw html</b>\n\n```\ncode block\n```\n");
     EXPECT_EQ(text.find_first_of("*_#[]|`<>"), std::string::npos) << text;
-    for (const char* word : {"Power cut", "lights", "the desk", "work", "supervisor", "Ole", "now", "code block"}) {
+    for (const char* word :
+         {"Power cut", "lights", "the desk", "work", "supervisor", "Ole", "now", "code block"}) {
         EXPECT_NE(text.find(word), std::string::npos) << word << " missing from:\n" << text;
     }
-    EXPECT_NE(text.find("raw html"), std::string::npos) << "words between dropped tags stay, as on screen";
+    EXPECT_NE(text.find("raw html"), std::string::npos)
+        << "words between dropped tags stay, as on screen";
     EXPECT_EQ(text.find("<b>"), std::string::npos);
 }
 

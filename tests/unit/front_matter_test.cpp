@@ -41,7 +41,8 @@ TEST(FrontMatter, UnclosedFrontMatterIsReported) {
 
 TEST(FrontMatter, PlainScalarsAreTypedAsYaml12) {
     Diagnostics out;
-    auto data = parse_yaml("n: 12\nf: 2.5\nb: true\nz: ~\nd: 2026-12-31\nq: \"12\"\ns: hello\n", "f", 2, out);
+    auto data = parse_yaml("n: 12\nf: 2.5\nb: true\nz: ~\nd: 2026-12-31\nq: \"12\"\ns: hello\n",
+                           "f", 2, out);
     ASSERT_TRUE(data);
     const auto& v = data->value;
     EXPECT_TRUE(v["n"].is_number_integer());
@@ -61,7 +62,8 @@ TEST(FrontMatter, LocationsPointAtValuesAndKeys) {
     EXPECT_EQ(data->locate("/sections/0/title").to_string(), "p.yaml:3:12");
     EXPECT_EQ(data->locate("/sections/0/items/0").to_string(), "p.yaml:4:13");
     EXPECT_EQ(data->locate("/id#key").to_string(), "p.yaml:1:1");
-    EXPECT_EQ(data->locate("/sections/0/missing").to_string(), "p.yaml:3:5") << "falls back to the parent";
+    EXPECT_EQ(data->locate("/sections/0/missing").to_string(), "p.yaml:3:5")
+        << "falls back to the parent";
 }
 
 TEST(FrontMatter, YamlSyntaxErrorIsLocated) {

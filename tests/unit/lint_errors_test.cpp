@@ -50,7 +50,9 @@ TEST(Lint, LinkToMissingSectionIsReported) {
 
 TEST(Lint, ExternalLinksAreNotChecked) {
     TempSpace space;
-    space.write("procedures/a.md", procedure("a", "[w](https://example.org) [m](mailto:a@b.c) [t](tel:+4712345678)\n"));
+    space.write(
+        "procedures/a.md",
+        procedure("a", "[w](https://example.org) [m](mailto:a@b.c) [t](tel:+4712345678)\n"));
     EXPECT_TRUE(space.lint().items().empty());
 }
 
@@ -148,7 +150,8 @@ TEST(Lint, TranslationOfMissingDocumentIsReported) {
 
 TEST(Lint, ScriptChoiceThatLeadsNowhereIsReported) {
     TempSpace space;
-    space.write("scripts/s.md", script("s", "## Greet\n\n- [Yes](#verify)\n- [No](#goodbye)\n\n## Verify\nOk.\n"));
+    space.write("scripts/s.md",
+                script("s", "## Greet\n\n- [Yes](#verify)\n- [No](#goodbye)\n\n## Verify\nOk.\n"));
     const auto found = space.lint();
     ASSERT_EQ(found.error_count(), 1u) << dump(found);
     EXPECT_TRUE(has_diagnostic(found, "script-dead-choice", "scripts/s.md:13:3"));
@@ -156,7 +159,9 @@ TEST(Lint, ScriptChoiceThatLeadsNowhereIsReported) {
 
 TEST(Lint, ScriptStepNoChoiceReachesIsReported) {
     TempSpace space;
-    space.write("scripts/s.md", script("s", "## Greet\n\n- [Yes](#verify)\n\n## Verify\nOk.\n\n## Orphan\nNever.\n"));
+    space.write(
+        "scripts/s.md",
+        script("s", "## Greet\n\n- [Yes](#verify)\n\n## Verify\nOk.\n\n## Orphan\nNever.\n"));
     const auto found = space.lint();
     ASSERT_EQ(found.error_count(), 1u) << dump(found);
     EXPECT_TRUE(has_diagnostic(found, "script-unreachable-step", "scripts/s.md:17:1"));
@@ -164,7 +169,8 @@ TEST(Lint, ScriptStepNoChoiceReachesIsReported) {
 
 TEST(Lint, ScriptStepReachableOnlyFromAnOrphanIsUnreachable) {
     TempSpace space;
-    space.write("scripts/s.md", script("s", "## Greet\nHi.\n\n## Orphan\n- [Go](#also)\n\n## Also\nX.\n"));
+    space.write("scripts/s.md",
+                script("s", "## Greet\nHi.\n\n## Orphan\n- [Go](#also)\n\n## Also\nX.\n"));
     EXPECT_EQ(space.lint().error_count(), 2u);
 }
 
@@ -177,7 +183,8 @@ TEST(Lint, ScriptWithoutStepsIsReported) {
 TEST(Lint, SymbolicLinksAreRefused) {
     TempSpace space;
     space.write("procedures/a.md", procedure("a"));
-    std::filesystem::create_symlink(space.root() / "procedures/a.md", space.root() / "procedures/b.md");
+    std::filesystem::create_symlink(space.root() / "procedures/a.md",
+                                    space.root() / "procedures/b.md");
     EXPECT_TRUE(has_diagnostic(space.lint(), "symlink", "procedures/b.md"));
 }
 

@@ -18,7 +18,9 @@ std::string lower(std::string s) {
     return s;
 }
 
-bool starts_with(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const std::string& prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
 
 // Fails the test unless every tag of the HTML is one cmark writes for Markdown and every URL
 // in it is a web, mail, phone, in-page or in-app link. Text between tags may say anything:
@@ -26,14 +28,16 @@ bool starts_with(const std::string& s, const std::string& prefix) { return s.rfi
 void expect_inert(const std::string& input) {
     const std::string html = lower(render_html(input));
     static const std::vector<std::string> kTags = {
-        "p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-        "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "del", "img", "input"};
+        "p",     "a",     "em",    "strong", "code", "pre", "ul",         "ol",  "li",
+        "h1",    "h2",    "h3",    "h4",     "h5",   "h6",  "blockquote", "hr",  "br",
+        "table", "thead", "tbody", "tr",     "th",   "td",  "del",        "img", "input"};
     for (std::size_t lt = html.find('<'); lt != std::string::npos; lt = html.find('<', lt + 1)) {
         if (html.compare(lt, 4, "<!--") == 0) {
             // cmark's "raw HTML omitted" marker; nothing may hide inside a comment.
             const auto close = html.find("-->", lt);
             ASSERT_NE(close, std::string::npos) << html;
-            EXPECT_EQ(html.substr(lt, close - lt + 3), "<!-- raw html omitted -->") << "input: " << input;
+            EXPECT_EQ(html.substr(lt, close - lt + 3), "<!-- raw html omitted -->")
+                << "input: " << input;
             continue;
         }
         const auto gt = html.find('>', lt);
@@ -44,17 +48,20 @@ void expect_inert(const std::string& input) {
         EXPECT_TRUE(std::find(kTags.begin(), kTags.end(), name) != kTags.end())
             << "tag <" << tag << "> in output of: " << input;
         // Attributes: name="value" pairs; cmark always quotes values with ".
-        for (std::size_t eq = tag.find("=\""); eq != std::string::npos; eq = tag.find("=\"", eq + 1)) {
+        for (std::size_t eq = tag.find("=\""); eq != std::string::npos;
+             eq = tag.find("=\"", eq + 1)) {
             const auto attr_start = tag.rfind(' ', eq) + 1;
             const std::string attr = tag.substr(attr_start, eq - attr_start);
             const auto value_end = tag.find('"', eq + 2);
             const std::string value = tag.substr(eq + 2, value_end - eq - 2);
-            EXPECT_FALSE(starts_with(attr, "on")) << "event attribute " << attr << " in output of: " << input;
+            EXPECT_FALSE(starts_with(attr, "on"))
+                << "event attribute " << attr << " in output of: " << input;
             EXPECT_TRUE(attr != "style") << "style attribute in output of: " << input;
             if (attr == "href" || attr == "src") {
-                const bool safe = value.empty() || starts_with(value, "http://") || starts_with(value, "https://") ||
-                                  starts_with(value, "mailto:") || starts_with(value, "tel:") ||
-                                  starts_with(value, "#") || starts_with(value, "lectern://");
+                const bool safe = value.empty() || starts_with(value, "http://") ||
+                                  starts_with(value, "https://") || starts_with(value, "mailto:") ||
+                                  starts_with(value, "tel:") || starts_with(value, "#") ||
+                                  starts_with(value, "lectern://");
                 EXPECT_TRUE(safe) << attr << "=\"" << value << "\" in output of: " << input;
                 EXPECT_TRUE(attr != "src" || value.empty()) << "an image would load " << value;
             }
@@ -128,7 +135,8 @@ TEST(RenderHostile, VeryLongLinesAndDeepNestingDoNotCrash) {
     expect_inert(std::string(10000, '>') + " <script>x</script>");
     expect_inert(std::string(10000, '[') + "x" + std::string(10000, ']') + "(javascript:x)");
     std::string lists;
-    for (int i = 0; i < 2000; ++i) lists += std::string(static_cast<std::size_t>(i % 200) * 2, ' ') + "- item\n";
+    for (int i = 0; i < 2000; ++i)
+        lists += std::string(static_cast<std::size_t>(i % 200) * 2, ' ') + "- item\n";
     expect_inert(lists + "<script>x</script>");
 }
 

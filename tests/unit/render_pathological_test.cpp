@@ -44,7 +44,8 @@ void expect_fast_and_linear(const Case& c) {
     seconds_to_render(small);  // warm up allocators and caches
     const double t_small = seconds_to_render(small);
     const double t_large = seconds_to_render(large);
-    EXPECT_LT(t_large, 1.0 * kSlowdown) << c.name << ": " << t_large << " s for " << n << " repetitions";
+    EXPECT_LT(t_large, 1.0 * kSlowdown)
+        << c.name << ": " << t_large << " s for " << n << " repetitions";
     EXPECT_LT(t_large, 3.0 * t_small + 0.05 * kSlowdown)
         << c.name << ": " << t_small << " s for " << n / 2 << ", " << t_large << " s for " << n;
 }
@@ -67,30 +68,36 @@ TEST(RenderPathological, UnclosedEmphasis) {
     expect_fast_and_linear({"unclosed *", [](int n) { return repeat("*a", n); }});
 }
 TEST(RenderPathological, NestedBrackets) {
-    expect_fast_and_linear({"nested [", [](int n) { return repeat("[", n) + "a" + repeat("]", n); }});
+    expect_fast_and_linear(
+        {"nested [", [](int n) { return repeat("[", n) + "a" + repeat("]", n); }});
 }
 TEST(RenderPathological, ManyLinkReferenceDefinitions) {
-    expect_fast_and_linear({"[x]: y", [](int n) { return repeat("[x]: /y\n", n) + repeat("[x] ", n); }});
+    expect_fast_and_linear(
+        {"[x]: y", [](int n) { return repeat("[x]: /y\n", n) + repeat("[x] ", n); }});
 }
 TEST(RenderPathological, NestedLists) {
     expect_fast_and_linear({"nested lists", [](int n) {
                                 std::string out;
-                                for (int i = 0; i < n / 10; ++i) out += std::string(static_cast<std::size_t>(i % 100), ' ') + "- a\n";
+                                for (int i = 0; i < n / 10; ++i)
+                                    out += std::string(static_cast<std::size_t>(i % 100), ' ') +
+                                           "- a\n";
                                 return out;
                             }});
 }
 TEST(RenderPathological, BackticksOfManyLengths) {
     expect_fast_and_linear({"backticks", [](int n) {
                                 std::string out;
-                                for (int i = 1; i < n / 50; ++i) out += std::string(static_cast<std::size_t>(i % 300), '`') + "x ";
+                                for (int i = 1; i < n / 50; ++i)
+                                    out +=
+                                        std::string(static_cast<std::size_t>(i % 300), '`') + "x ";
                                 return out;
                             }});
 }
 TEST(RenderPathological, TableWithManyColumnsAndRows) {
-    expect_fast_and_linear({"table", [](int n) {
-                                return "| a | b |\n|---|---|\n" + repeat("| x |\n", n / 5);
-                            }});
+    expect_fast_and_linear(
+        {"table", [](int n) { return "| a | b |\n|---|---|\n" + repeat("| x |\n", n / 5); }});
 }
 TEST(RenderPathological, AutolinkLikeText) {
-    expect_fast_and_linear({"autolinks", [](int n) { return repeat("www.a", n / 2) + repeat("_", n / 2); }});
+    expect_fast_and_linear(
+        {"autolinks", [](int n) { return repeat("www.a", n / 2) + repeat("_", n / 2); }});
 }

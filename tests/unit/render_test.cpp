@@ -8,12 +8,15 @@ using namespace lectern;
 using namespace lectern::render;
 
 namespace {
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool contains(const std::string& s, const std::string& part) {
+    return s.find(part) != std::string::npos;
+}
 }  // namespace
 
 TEST(Render, GfmTablesTaskListsStrikethroughAndAutolinks) {
     const std::string html = render_html(
-        "| Key | Action |\n|---|---|\n| F1 | Help |\n\n- [x] headset\n- [ ] camera\n\n~~old~~ new\n\n"
+        "| Key | Action |\n|---|---|\n| F1 | Help |\n\n- [x] headset\n- [ ] camera\n\n~~old~~ "
+        "new\n\n"
         "See www.example.org\n");
     EXPECT_TRUE(contains(html, "<table>")) << html;
     EXPECT_TRUE(contains(html, "<td>F1</td>")) << html;
@@ -48,7 +51,8 @@ TEST(Render, ImagesNeverLoadFromTheNetwork) {
 
 TEST(Render, LinksBetweenSpaceDocumentsResolveByPathAndId) {
     test::TempSpace dir;
-    dir.write("procedures/a.md", test::procedure("a", "[p](b.md#steps) [i](id:b) [s](../scripts/none.md)\n"));
+    dir.write("procedures/a.md",
+              test::procedure("a", "[p](b.md#steps) [i](id:b) [s](../scripts/none.md)\n"));
     dir.write("procedures/b.md", test::procedure("b", "## Steps\n"));
     Diagnostics ignored;
     const auto space = content::Space::load(dir.root(), ignored);

@@ -18,7 +18,8 @@ const Space& sample() {
 }
 std::size_t count(DocumentType type, const std::string& lang = "") {
     std::size_t n = 0;
-    for (const auto& d : sample().documents()) n += d.type == type && (lang.empty() || d.lang == lang);
+    for (const auto& d : sample().documents())
+        n += d.type == type && (lang.empty() || d.lang == lang);
     return n;
 }
 }  // namespace
@@ -34,7 +35,8 @@ TEST(SampleContent, HasTheDocumentsTheProductPromises) {
     EXPECT_GE(count(DocumentType::Quiz), 2u);
     EXPECT_GE(sample().paths().size(), 1u);
     EXPECT_FALSE(sample().synonyms().empty());
-    for (const char* id : {"vpn-security", "refund-request", "gdpr-customer-data", "internet-outage"}) {
+    for (const char* id :
+         {"vpn-security", "refund-request", "gdpr-customer-data", "internet-outage"}) {
         EXPECT_NE(sample().find_by_id(id), nullptr) << id;
     }
 }

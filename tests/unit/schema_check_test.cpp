@@ -20,14 +20,17 @@ const std::string kValid =
 
 }  // namespace
 
-TEST(SchemaCheck, ValidProcedurePasses) { EXPECT_TRUE(check(kValid, "procedure").items().empty()); }
+TEST(SchemaCheck, ValidProcedurePasses) {
+    EXPECT_TRUE(check(kValid, "procedure").items().empty());
+}
 
 TEST(SchemaCheck, BadDateSaysWhatADateLooksLike) {
     std::string yaml = kValid;
     yaml.replace(yaml.find("2027-04-01"), 10, "31.12.2026");
     const auto out = check(yaml, "procedure");
     ASSERT_EQ(out.items().size(), 1u);
-    EXPECT_EQ(out.items()[0].to_string(), "procedures/vpn.md:8:12: review_by must be a date like 2026-12-31");
+    EXPECT_EQ(out.items()[0].to_string(),
+              "procedures/vpn.md:8:12: review_by must be a date like 2026-12-31");
 }
 
 TEST(SchemaCheck, ImpossibleDateIsRefused) {
@@ -82,11 +85,13 @@ TEST(SchemaCheck, NestedPathErrorsNameTheField) {
         "path");
     ASSERT_EQ(out.items().size(), 1u);
     EXPECT_EQ(out.items()[0].to_string(),
-              "procedures/vpn.md:12:19: sections[0].items[0].due_days must be a whole number of days from 0 to 365");
+              "procedures/vpn.md:12:19: sections[0].items[0].due_days must be a whole number of "
+              "days from 0 to 365");
 }
 
 TEST(SchemaCheck, ScriptsNeedAnAudience) {
-    const auto out = check("id: refund\ntype: script\ntitle: R\nlang: en\nowner: a\nupdated: 2026-10-01\n", "script");
+    const auto out = check(
+        "id: refund\ntype: script\ntitle: R\nlang: en\nowner: a\nupdated: 2026-10-01\n", "script");
     ASSERT_EQ(out.items().size(), 1u);
     EXPECT_NE(out.items()[0].message.find("'audience'"), std::string::npos);
 }

@@ -69,8 +69,9 @@ TEST(ScriptFlow, FindLooksUpByAnchor) {
 }
 
 TEST(ScriptFlow, NonAsciiStepTitlesGetUsableAnchors) {
-    const auto flow = parse_script_flow("## Powitanie\n- [Klient podaje numer](#weryfikacja-tożsamości)\n\n"
-                                        "## Weryfikacja tożsamości\nOK.\n");
+    const auto flow = parse_script_flow(
+        "## Powitanie\n- [Klient podaje numer](#weryfikacja-tożsamości)\n\n"
+        "## Weryfikacja tożsamości\nOK.\n");
     ASSERT_EQ(flow.steps.size(), 2u);
     EXPECT_EQ(flow.steps[1].anchor, "weryfikacja-tożsamości");
     EXPECT_EQ(flow.steps[0].choices[0].target, "weryfikacja-tożsamości");

@@ -5,7 +5,8 @@
 using namespace lectern;
 
 TEST(Text, ValidUtf8InEveryScriptIsAccepted) {
-    EXPECT_FALSE(find_invalid_utf8("Zażółć gęślą jaźń, blåbærsyltetøy, Jõgeva, Привет").has_value());
+    EXPECT_FALSE(
+        find_invalid_utf8("Zażółć gęślą jaźń, blåbærsyltetøy, Jõgeva, Привет").has_value());
 }
 
 TEST(Text, InvalidUtf8IsFoundAtItsOffset) {
@@ -29,7 +30,8 @@ TEST(Text, LowercaseCoversLatinAndCyrillic) {
 
 TEST(Text, HeadingAnchorsFollowGithub) {
     EXPECT_EQ(heading_anchor("Verify identity"), "verify-identity");
-    EXPECT_EQ(heading_anchor("Step 2: ask for the order number!"), "step-2-ask-for-the-order-number");
+    EXPECT_EQ(heading_anchor("Step 2: ask for the order number!"),
+              "step-2-ask-for-the-order-number");
     EXPECT_EQ(heading_anchor("Zapytaj o numer zamówienia"), "zapytaj-o-numer-zamówienia");
     EXPECT_EQ(heading_anchor("Спросите номер"), "спросите-номер");
     EXPECT_EQ(heading_anchor("Greet — then verify"), "greet--then-verify");
