@@ -1,0 +1,130 @@
+#include "app.hpp"
+
+#include <exception>
+#include <iostream>
+
+#include <wx/cmdline.h>
+#include <wx/config.h>
+#include <wx/fileconf.h>
+#include <wx/msgdlg.h>
+#include <wx/stdpaths.h>
+
+#include "gui_test_driver.hpp"
+#include "main_frame.hpp"
+#include "settings.hpp"
+#include "translations.hpp"
+#include "wx_text.hpp"
+
+namespace lectern::desktop {
+
+namespace {
+
+// The sample content: beside the binary first (bin/../share/lectern, so an installed tree
+// can be moved, as the CLI does), then where it was installed, then the source tree's when
+// the app runs from the build folder.
+std::filesystem::path sample_content() {
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto beside = exe.parent_path().parent_path() / "share" / "lectern" / "content";
+        if (std::filesystem::exists(beside / "lectern.yaml", ec)) return beside;
+    }
+    const std::filesystem::path installed = std::filesystem::path(LECTERN_DATA_DIR) / "content";
+    if (std::filesystem::exists(installed / "lectern.yaml", ec)) return installed;
+    return LECTERN_SOURCE_CONTENT_DIR;
+}
+
+std::unique_ptr<wxConfigBase> open_config(const std::string& file) {
+    if (!file.empty()) {
+        return std::make_unique<wxFileConfig>("lectern", wxEmptyString, to_wx(file), wxEmptyString,
+                                              wxCONFIG_USE_LOCAL_FILE);
+    }
+    return std::make_unique<wxConfig>("lectern");
+}
+
+}  // namespace
+
+App::App() = default;
+App::~App() = default;
+
+void App::OnInitCmdLine(wxCmdLineParser& parser) {
+    wxApp::OnInitCmdLine(parser);
+    parser.AddSwitch({}, "sample", _("open the bundled sample content"));
+    parser.AddOption({}, "space", _("open the content space in this folder"));
+    parser.AddOption({}, "lang", _("language of the interface, like pl"));
+    parser.AddOption({}, "config", _("read and write the settings in this file"));
+    parser.AddOption({}, "gui-test", _("run a GUI test scenario and exit (for the test suite)"));
+    parser.AddOption({}, "screenshots", _("folder for the GUI test's screenshots"));
+}
+
+bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
+    if (!wxApp::OnCmdLineParsed(parser)) return false;
+    wxString value;
+    if (parser.Found("space", &value)) {
+        options_.space = from_wx(value);
+    } else {
+        options_.space = sample_content();  // --sample, and the default until sign-in exists
+    }
+    if (parser.Found("lang", &value)) options_.language = from_wx(value);
+    if (parser.Found("config", &value)) options_.config_file = from_wx(value);
+    if (parser.Found("gui-test", &value)) options_.gui_test = from_wx(value);
+    if (parser.Found("screenshots", &value)) options_.screenshots = from_wx(value);
+    return true;
+}
+
+bool App::OnInit() {
+    // The language comes before the command line so that --help is translated too; it is
+    // read from the raw arguments for that reason.
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (argv[i] == "--lang") options_.language = from_wx(argv[i + 1]);
+    }
+    set_up_translations(options_.language);
+    SetAppName("lectern");
+    wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
+    if (!wxApp::OnInit()) return false;
+
+    settings_ = std::make_unique<Settings>(open_config(options_.config_file));
+    auto* frame = new MainFrame(*settings_, options_.space);
+    frame->Show();
+    if (!options_.gui_test.empty()) {
+        test_driver_ = make_gui_test(options_.gui_test, *frame, options_.screenshots);
+        if (!test_driver_) {
+            std::cerr << "lectern-desktop: no GUI test named " << options_.gui_test << "\n";
+            exit_code_ = 2;
+            frame->Destroy();
+            return true;
+        }
+        test_driver_->start();
+    }
+    return true;
+}
+
+int App::OnExit() {
+    test_driver_.reset();
+    settings_.reset();
+    return exit_code_;
+}
+
+bool App::OnExceptionInMainLoop() {
+    // The one last-resort handler: say what happened and keep the window usable.
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        std::cerr << "lectern-desktop: " << e.what() << "\n";
+        if (options_.gui_test.empty())
+            wxMessageBox(to_wx(e.what()), _("Something went wrong"), wxOK | wxICON_ERROR);
+        else
+            exit_code_ = 1;
+    }
+    return options_.gui_test.empty();
+}
+
+void App::OnUnhandledException() {
+    try {
+        throw;
+    } catch (const std::exception& e) {
+        std::cerr << "lectern-desktop: unhandled: " << e.what() << "\n";
+    }
+}
+
+}  // namespace lectern::desktop

@@ -1,0 +1,155 @@
+// The scenarios of the built-in GUI test: what a new agent does on the first day, with the
+// keyboard only, on the sample content.
+
+#include <wx/menu.h>
+#include <wx/uiaction.h>
+#include <wx/utils.h>
+
+#include "gui_test_driver.hpp"
+#include "main_frame.hpp"
+#include "search_panel.hpp"
+#include "wx_text.hpp"
+
+namespace lectern::desktop {
+
+namespace {
+
+using Step = GuiTestDriver::Step;
+
+// Keys go through the X server (XTest), the way a real keyboard's do.
+void key(int code, int modifiers = wxMOD_NONE) {
+    wxUIActionSimulator keyboard;
+    keyboard.Char(code, modifiers);
+}
+
+void type(const char* text) {
+    wxUIActionSimulator keyboard;
+    keyboard.Text(text);
+}
+
+std::function<void()> screenshot(const std::string& dir, const std::string& name) {
+    if (dir.empty()) return {};
+    return [path = dir + "/" + name + ".png"] {
+        // ImageMagick reads the whole Xvfb screen: what a person would see.
+        wxExecute(to_wx("import -window root " + path), wxEXEC_SYNC | wxEXEC_NOEVENTS);
+    };
+}
+
+bool result_listed(const MainFrame& frame, const std::string& id) {
+    if (frame.search_busy()) return false;
+    for (const auto& hit : frame.search_panel().hits()) {
+        if (hit.document_id == id) return true;
+    }
+    return false;
+}
+
+std::vector<Step> agent_day(MainFrame& frame, const std::string& shots) {
+    auto at_step = [&frame](std::string anchor) {
+        return [&frame, anchor] {
+            return frame.current_view() == View::Script && frame.script_step() == anchor;
+        };
+    };
+    auto showing = [&frame](View view, std::string id) {
+        return
+            [&frame, view, id] { return frame.current_view() == view && frame.current_id() == id; };
+    };
+    return {
+        {"the sample content loads",
+         {},
+         [&frame] { return frame.space_ready(); },
+         std::chrono::milliseconds(600)},
+        {"focus the window",
+         [&frame] {
+             frame.Raise();
+             // Without a window manager, X gives the keyboard to the window under the pointer.
+             wxUIActionSimulator mouse;
+             mouse.MouseMove(frame.GetScreenRect().GetPosition() +
+                             wxPoint(frame.GetSize().x / 2, 200));
+         },
+         {},
+         std::chrono::milliseconds(300)},
+        {"screenshot: start", screenshot(shots, "01-start"), {}},
+        {"'/' opens the search", [] { key('/'); },
+         [&frame] { return frame.current_view() == View::Search; }},
+        {"typing 'refu' finds the refund script", [] { type("refu"); },
+         [&frame] { return result_listed(frame, "refund-request"); },
+         std::chrono::milliseconds(300)},
+        {"screenshot: search", screenshot(shots, "02-search-refu"), {}},
+        {"Enter opens the refund script at its first step", [] { key(WXK_RETURN); },
+         at_step("listen-to-the-request"), std::chrono::milliseconds(300)},
+        {"screenshot: first step", screenshot(shots, "03-script-first-step"), {}},
+        {"1: charged twice", [] { key('1'); }, at_step("check-for-a-duplicate-payment")},
+        {"1: two identical payments", [] { key('1'); }, at_step("refund-the-duplicate")},
+        {"Backspace goes back one step", [] { key(WXK_BACK); },
+         at_step("check-for-a-duplicate-payment")},
+        {"1 again", [] { key('1'); }, at_step("refund-the-duplicate")},
+        {"2: over the limit, to billing tier 2", [] { key('2'); },
+         at_step("pass-to-billing-tier-2"), std::chrono::milliseconds(300)},
+        {"screenshot: last step", screenshot(shots, "04-script-last-step"), {}},
+        {"0 shows the whole script", [] { key('0'); },
+         [&frame] { return frame.script_shows_whole(); }, std::chrono::milliseconds(300)},
+        {"screenshot: whole script", screenshot(shots, "05-whole-script"), {}},
+        {"0 again returns to the step", [] { key('0'); },
+         [&frame] { return !frame.script_shows_whole(); }},
+        {"Ctrl+K opens the search", [] { key('K', wxMOD_CONTROL); },
+         [&frame] { return frame.current_view() == View::Search; }},
+        {"typing 'vpn' finds the VPN procedure", [] { type("vpn"); },
+         [&frame] { return result_listed(frame, "vpn-security"); }},
+        {"Enter opens it", [] { key(WXK_RETURN); }, showing(View::Document, "vpn-security"),
+         std::chrono::milliseconds(400)},
+        {"screenshot: VPN procedure", screenshot(shots, "06-vpn-procedure"), {}},
+        {"Ctrl+P shows my path", [] { key('P', wxMOD_CONTROL); },
+         [&frame] { return frame.current_view() == View::Path; }, std::chrono::milliseconds(400)},
+        {"screenshot: my path", screenshot(shots, "07-my-path"), {}},
+        {"Esc goes back to the procedure", [] { key(WXK_ESCAPE); },
+         showing(View::Document, "vpn-security")},
+    };
+}
+
+// The interface in Polish (--lang pl): the catalog was compiled, found and loaded.
+std::vector<Step> polish(MainFrame& frame, const std::string& shots) {
+    return {
+        {"the sample content loads",
+         {},
+         [&frame] { return frame.space_ready(); },
+         std::chrono::milliseconds(600)},
+        {"focus the window",
+         [&frame] {
+             frame.Raise();
+             wxUIActionSimulator mouse;
+             mouse.MouseMove(frame.GetScreenRect().GetPosition() +
+                             wxPoint(frame.GetSize().x / 2, 200));
+         },
+         {},
+         std::chrono::milliseconds(300)},
+        {"the menus are in Polish",
+         {},
+         [&frame] { return frame.GetMenuBar()->GetMenuLabelText(0) == "Plik"; }},
+        {"Ctrl+K, 'awaria' finds the Polish outage procedure",
+         [] {
+             key('K', wxMOD_CONTROL);
+             type("awaria");
+         },
+         [&frame] { return result_listed(frame, "internet-outage-pl"); }},
+        {"Enter opens it", [] { key(WXK_RETURN); },
+         [&frame] {
+             return frame.current_view() == View::Document &&
+                    frame.current_id() == "internet-outage-pl";
+         },
+         std::chrono::milliseconds(400)},
+        {"screenshot: Polish", screenshot(shots, "01-polish-procedure"), {}},
+    };
+}
+
+}  // namespace
+
+std::unique_ptr<GuiTestDriver> make_gui_test(const std::string& name, MainFrame& frame,
+                                             const std::string& screenshot_dir) {
+    if (name == "agent-day")
+        return std::make_unique<GuiTestDriver>(frame, agent_day(frame, screenshot_dir));
+    if (name == "polish")
+        return std::make_unique<GuiTestDriver>(frame, polish(frame, screenshot_dir));
+    return nullptr;
+}
+
+}  // namespace lectern::desktop

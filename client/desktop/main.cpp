@@ -1,0 +1,3 @@
+#include "app.hpp"
+
+wxIMPLEMENT_APP(lectern::desktop::App);

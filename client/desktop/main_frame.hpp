@@ -1,0 +1,89 @@
+#pragma once
+// The main window: search box on top, library on the left, the content on the right.
+// It routes keys and navigation; each panel's controller does the rest.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include <wx/frame.h>
+
+#include "background.hpp"
+#include "content/space.hpp"
+#include "navigation.hpp"
+
+class wxSearchCtrl;
+class wxSimplebook;
+class wxSplitterWindow;
+class wxKeyEvent;
+class wxCommandEvent;
+class wxCloseEvent;
+
+namespace lectern::desktop {
+
+class DocumentPanel;
+class LibraryPanel;
+class PathPanel;
+class ScriptController;
+class ScriptPanel;
+class SearchController;
+class SearchPanel;
+class Settings;
+
+class MainFrame : public wxFrame {
+  public:
+    MainFrame(Settings& settings, std::filesystem::path space_root);
+    ~MainFrame() override;
+
+    /// Opens a place and, if `record`, remembers it for Back.
+    void open(const Location& where, bool record = true);
+    void open_document(const std::string& id, const std::string& section);
+    void go_back();
+    void focus_search();
+    void leave_search();
+    void change_font_size(int delta);
+
+    // What the GUI tests look at.
+    bool space_ready() const { return space_ != nullptr; }
+    View current_view() const { return view_; }
+    std::string current_id() const;
+    std::string script_step() const;
+    bool script_shows_whole() const;
+    const SearchPanel& search_panel() const { return *search_panel_; }
+    bool search_busy() const;
+
+  private:
+    void build_menu();
+    void build_layout();
+    void load_space(std::filesystem::path root);
+    void on_space_loaded(std::shared_ptr<const content::Space> space, std::size_t problems);
+    void on_space_failed(const std::string& message);
+    void show_view(View view);
+    void apply_font_size();
+    void on_char_hook(wxKeyEvent& event);
+    bool handle_script_key(wxKeyEvent& event);
+    bool focus_in_search() const;
+    bool focus_in_text() const;
+    void on_search_text(wxCommandEvent& event);
+    void on_close(wxCloseEvent& event);
+
+    Settings& settings_;
+    std::shared_ptr<const content::Space> space_;
+    History history_;
+    View view_ = View::Welcome;
+
+    wxSearchCtrl* search_ = nullptr;
+    wxSplitterWindow* splitter_ = nullptr;
+    LibraryPanel* library_ = nullptr;
+    wxSimplebook* pages_ = nullptr;
+    DocumentPanel* document_ = nullptr;
+    ScriptPanel* script_panel_ = nullptr;
+    PathPanel* path_panel_ = nullptr;
+    SearchPanel* search_panel_ = nullptr;
+
+    std::unique_ptr<ScriptController> script_;
+    std::unique_ptr<SearchController> searcher_;
+    Background background_;  // last: its threads finish before the members they report to go
+};
+
+}  // namespace lectern::desktop

@@ -1,0 +1,53 @@
+#include "page_view.hpp"
+
+#include <wx/utils.h>
+
+#include "content/document_view.hpp"
+#include "render/markdown.hpp"
+#include "wx_text.hpp"
+
+namespace lectern::desktop {
+
+PageView::PageView(wxWindow* parent, wxWindowID id)
+    : wxHtmlWindow(parent, id, wxDefaultPosition, wxDefaultSize,
+                   wxHW_SCROLLBAR_AUTO | wxHW_NO_SELECTION | wxWANTS_CHARS) {
+    SetBorders(16);  // the stylesheet's body padding
+    Bind(wxEVT_HTML_LINK_CLICKED, &PageView::on_link_clicked, this);
+}
+
+void PageView::show(const std::string& html) {
+    SetPage(to_wx(html));
+    Scroll(0, 0);
+}
+
+void PageView::set_font_size(int points) {
+    // Sizes of <font size=1..7> around the base size, like browsers' medium = 3.
+    int sizes[7] = {points - 4, points - 2, points,     points + 2,
+                    points + 5, points + 9, points + 14};
+    SetFonts(wxString(), wxString(), sizes);
+}
+
+bool PageView::scroll_to(const std::string& anchor) {
+    return ScrollToAnchor(to_wx(anchor));
+}
+
+void PageView::on_link_clicked(wxHtmlLinkEvent& event) {
+    const std::string href = from_wx(event.GetLinkInfo().GetHref());
+    const std::string_view prefix = content::kDocumentLinkPrefix;
+    if (href.starts_with('#')) {
+        scroll_to(href.substr(1));
+    } else if (href.starts_with(prefix)) {
+        std::string rest = href.substr(prefix.size());
+        std::string section;
+        if (auto hash = rest.find('#'); hash != std::string::npos) {
+            section = rest.substr(hash + 1);
+            rest.resize(hash);
+        }
+        if (on_document_link_) on_document_link_(rest, section);
+    } else if (render::is_external_or_anchor(href)) {
+        // Core's renderer let only http(s), mailto and tel through.
+        wxLaunchDefaultBrowser(to_wx(href));
+    }
+}
+
+}  // namespace lectern::desktop

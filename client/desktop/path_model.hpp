@@ -1,0 +1,40 @@
+#pragma once
+// What the My path view lists: an onboarding path's sections and items, with due days.
+
+#include <string>
+#include <vector>
+
+#include <wx/string.h>
+
+#include "content/space.hpp"
+#include "navigation.hpp"
+
+namespace lectern::desktop {
+
+struct PathRow {
+    Location target;  ///< where Enter goes; View::Welcome when the item names no document
+    wxString title;
+    wxString kind;
+    wxString due;  ///< "Day 3"
+};
+
+struct PathSectionRows {
+    wxString title;
+    std::vector<PathRow> rows;
+};
+
+struct PathOverview {
+    wxString title;
+    wxString subtitle;  ///< role and number of items
+    std::vector<PathSectionRows> sections;
+};
+
+PathOverview path_overview(const content::Space& space, const content::OnboardingPath& path);
+
+/// The path to show for "My path": the first of the space, or nullptr when it has none.
+const content::OnboardingPath* default_path(const content::Space& space);
+
+/// The path with this id, or nullptr.
+const content::OnboardingPath* find_path(const content::Space& space, const std::string& id);
+
+}  // namespace lectern::desktop

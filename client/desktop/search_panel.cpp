@@ -1,0 +1,85 @@
+#include "search_panel.hpp"
+
+#include <algorithm>
+
+#include <wx/htmllbox.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "html_theme.hpp"
+#include "labels.hpp"
+#include "wx_text.hpp"
+
+namespace lectern::desktop {
+
+SearchPanel::SearchPanel(wxWindow* parent) : wxPanel(parent) {
+    SetBackgroundColour(*wxWHITE);
+    status_ = new wxStaticText(this, wxID_ANY, _("Type to search the titles of this space."));
+    status_->SetForegroundColour(wxColour(kMutedColour));
+    list_ = new wxSimpleHtmlListBox(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr,
+                                    wxHLB_DEFAULT_STYLE | wxBORDER_NONE);
+    list_->SetName("search-results");
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(status_, 0, wxALL, 12);
+    sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    SetSizer(sizer);
+    list_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) { open_selected(); });
+}
+
+void SearchPanel::show_results(const std::string& query, const std::vector<SearchHit>& hits,
+                               const std::string& error) {
+    hits_ = hits;
+    wxArrayString rows;
+    for (const auto& hit : hits) {
+        std::string row = "<font color=\"" + std::string(kHeadingColour) + "\"><b>" +
+                          escape_html(hit.title) + "</b></font> &nbsp;<font size=\"2\" color=\"" +
+                          kMutedColour + "\">" + escape_html(from_wx(type_label(hit.type))) +
+                          "</font>";
+        if (!hit.snippet.empty())
+            row += "<br><font size=\"2\" color=\"" + std::string(kMutedColour) + "\">" +
+                   escape_html(hit.snippet) + "</font>";
+        rows.Add(to_wx(row));
+    }
+    list_->Freeze();
+    list_->Clear();
+    if (!rows.empty()) list_->Append(rows);
+    if (!hits.empty()) list_->SetSelection(0);
+    list_->Thaw();
+    if (!error.empty()) {
+        status_->SetLabel(wxString::Format(_("Search failed: %s"), to_wx(error)));
+    } else if (query.empty()) {
+        status_->SetLabel(_("Type to search the titles of this space."));
+    } else if (hits.empty()) {
+        status_->SetLabel(wxString::Format(_("Nothing found for \u201c%s\u201d."), to_wx(query)));
+    } else {
+        // TRANSLATORS: above the search results; Enter opens the selected one.
+        status_->SetLabel(
+            wxString::Format(wxPLURAL("%d result. Arrows choose, Enter opens.",
+                                      "%d results. Arrows choose, Enter opens.", hits.size()),
+                             static_cast<int>(hits.size())));
+    }
+    Layout();
+}
+
+bool SearchPanel::open_selected() {
+    if (hits_.empty()) return false;
+    const int selected = list_->GetSelection();
+    const auto index = selected == wxNOT_FOUND ? 0 : static_cast<std::size_t>(selected);
+    if (index >= hits_.size() || !on_open) return false;
+    on_open(hits_[index]);
+    return true;
+}
+
+void SearchPanel::focus_list() {
+    list_->SetFocus();
+}
+
+void SearchPanel::move_selection(int delta) {
+    if (hits_.empty()) return;
+    const int last = static_cast<int>(hits_.size()) - 1;
+    const int now = std::max(list_->GetSelection(), 0);
+    list_->SetSelection(std::clamp(now + delta, 0, last));
+}
+
+}  // namespace lectern::desktop

@@ -1,0 +1,38 @@
+#pragma once
+// Search results: title, kind and snippet per line; arrows move, Enter opens.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <wx/panel.h>
+
+#include "search_backend.hpp"
+
+class wxSimpleHtmlListBox;
+class wxStaticText;
+
+namespace lectern::desktop {
+
+class SearchPanel : public wxPanel {
+  public:
+    explicit SearchPanel(wxWindow* parent);
+
+    std::function<void(const SearchHit&)> on_open;
+
+    void show_results(const std::string& query, const std::vector<SearchHit>& hits,
+                      const std::string& error);
+    /// Opens the selected result, or the first; false when there is none.
+    bool open_selected();
+    void focus_list();
+    /// Moves the selection by `delta` rows, staying in range.
+    void move_selection(int delta);
+    const std::vector<SearchHit>& hits() const { return hits_; }
+
+  private:
+    wxStaticText* status_ = nullptr;
+    wxSimpleHtmlListBox* list_ = nullptr;
+    std::vector<SearchHit> hits_;
+};
+
+}  // namespace lectern::desktop

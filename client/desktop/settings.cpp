@@ -1,0 +1,71 @@
+#include "settings.hpp"
+
+#include <algorithm>
+
+#include <wx/config.h>
+
+#include "wx_text.hpp"
+
+namespace lectern::desktop {
+
+namespace {
+// The only place the keys are spelled.
+const char* const kWindowWidth = "/Window/Width";
+const char* const kWindowHeight = "/Window/Height";
+const char* const kLastDocument = "/Session/LastDocument";
+const char* const kLastSearch = "/Session/LastSearch";
+const char* const kFontSize = "/Appearance/FontSize";
+
+constexpr int kDefaultWidth = 1100;
+constexpr int kDefaultHeight = 720;
+constexpr int kDefaultFontSize = 12;
+constexpr int kMinWindowSide = 400;
+}  // namespace
+
+Settings::Settings(std::unique_ptr<wxConfigBase> config) : config_(std::move(config)) {}
+
+Settings::~Settings() {
+    flush();
+}
+
+wxSize Settings::window_size() const {
+    const int w = static_cast<int>(config_->ReadLong(kWindowWidth, kDefaultWidth));
+    const int h = static_cast<int>(config_->ReadLong(kWindowHeight, kDefaultHeight));
+    return {std::max(w, kMinWindowSide), std::max(h, kMinWindowSide)};
+}
+
+void Settings::set_window_size(wxSize size) {
+    config_->Write(kWindowWidth, static_cast<long>(size.GetWidth()));
+    config_->Write(kWindowHeight, static_cast<long>(size.GetHeight()));
+}
+
+std::string Settings::last_document() const {
+    return from_wx(config_->Read(kLastDocument, wxString()));
+}
+
+void Settings::set_last_document(const std::string& id) {
+    config_->Write(kLastDocument, to_wx(id));
+}
+
+int Settings::font_size() const {
+    const int points = static_cast<int>(config_->ReadLong(kFontSize, kDefaultFontSize));
+    return std::clamp(points, kMinFontSize, kMaxFontSize);
+}
+
+void Settings::set_font_size(int points) {
+    config_->Write(kFontSize, static_cast<long>(std::clamp(points, kMinFontSize, kMaxFontSize)));
+}
+
+std::string Settings::last_search() const {
+    return from_wx(config_->Read(kLastSearch, wxString()));
+}
+
+void Settings::set_last_search(const std::string& query) {
+    config_->Write(kLastSearch, to_wx(query));
+}
+
+void Settings::flush() {
+    config_->Flush();
+}
+
+}  // namespace lectern::desktop

@@ -1,0 +1,48 @@
+#pragma once
+// Preferences and what the app remembers, typed; wxConfig stores them. Keys live in
+// settings.cpp and nowhere else.
+
+#include <memory>
+#include <string>
+
+#include <wx/gdicmn.h>
+
+class wxConfigBase;
+
+namespace lectern::desktop {
+
+class Settings {
+  public:
+    /// Reads and writes `config` (a wxFileConfig in tests, the user's config otherwise).
+    explicit Settings(std::unique_ptr<wxConfigBase> config);
+    ~Settings();
+    Settings(const Settings&) = delete;
+    Settings& operator=(const Settings&) = delete;
+
+    static constexpr int kMinFontSize = 8;
+    static constexpr int kMaxFontSize = 28;
+
+    /// Size of the main window; default 1100 x 720.
+    wxSize window_size() const;
+    void set_window_size(wxSize size);
+
+    /// Id of the document open when the app closed; default none.
+    std::string last_document() const;
+    void set_last_document(const std::string& id);
+
+    /// Point size of document text, kMinFontSize..kMaxFontSize; default 12.
+    int font_size() const;
+    void set_font_size(int points);
+
+    /// The last query typed in the search box; default none.
+    std::string last_search() const;
+    void set_last_search(const std::string& query);
+
+    /// Writes pending changes to disk.
+    void flush();
+
+  private:
+    std::unique_ptr<wxConfigBase> config_;
+};
+
+}  // namespace lectern::desktop
