@@ -51,6 +51,8 @@ class MainFrame : public wxFrame {
     bool script_shows_whole() const;
     const SearchPanel& search_panel() const { return *search_panel_; }
     bool search_busy() const;
+    /// Name of the focused window ("library", "document-view"…), empty when none.
+    std::string focused_name() const;
 
   private:
     void build_menu();

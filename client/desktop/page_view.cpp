@@ -10,7 +10,7 @@ namespace lectern::desktop {
 
 PageView::PageView(wxWindow* parent, wxWindowID id)
     : wxHtmlWindow(parent, id, wxDefaultPosition, wxDefaultSize,
-                   wxHW_SCROLLBAR_AUTO | wxHW_NO_SELECTION | wxWANTS_CHARS) {
+                   wxHW_SCROLLBAR_AUTO | wxHW_NO_SELECTION) {
     SetBorders(16);  // the stylesheet's body padding
     Bind(wxEVT_HTML_LINK_CLICKED, &PageView::on_link_clicked, this);
 }
