@@ -35,12 +35,46 @@ std::function<void()> screenshot(const std::string& dir, const std::string& name
     };
 }
 
-bool result_listed(const MainFrame& frame, const std::string& id) {
-    if (frame.search_busy()) return false;
-    for (const auto& hit : frame.search_panel().hits()) {
-        if (hit.document_id == id) return true;
+// Row of a document in the search results, or -1.
+int result_row(const MainFrame& frame, const std::string& id) {
+    if (frame.search_busy()) return -1;
+    const auto& hits = frame.search_panel().hits();
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        if (hits[i].document_id == id) return static_cast<int>(i);
     }
-    return false;
+    return -1;
+}
+
+bool result_listed(const MainFrame& frame, const std::string& id) {
+    return result_row(frame, id) >= 0;
+}
+
+// Arrows down to the document's row, then Enter: wherever the ranking put it.
+std::function<void()> open_result(const MainFrame& frame, std::string id) {
+    return [&frame, id] {
+        for (int i = 0; i < result_row(frame, id); ++i) key(WXK_DOWN);
+        key(WXK_RETURN);
+    };
+}
+
+// Every scenario starts here: the content and its search index ready, the keyboard ours.
+std::vector<Step> opening(MainFrame& frame) {
+    return {
+        {"the content loads and its search index is ready",
+         {},
+         [&frame] { return frame.space_ready() && frame.index_settled(); },
+         std::chrono::milliseconds(600)},
+        {"focus the window",
+         [&frame] {
+             frame.Raise();
+             // Without a window manager, X gives the keyboard to the window under the pointer.
+             wxUIActionSimulator mouse;
+             mouse.MouseMove(frame.GetScreenRect().GetPosition() +
+                             wxPoint(frame.GetSize().x / 2, 200));
+         },
+         {},
+         std::chrono::milliseconds(300)},
+    };
 }
 
 std::vector<Step> agent_day(MainFrame& frame, const std::string& shots) {
@@ -53,21 +87,8 @@ std::vector<Step> agent_day(MainFrame& frame, const std::string& shots) {
         return
             [&frame, view, id] { return frame.current_view() == view && frame.current_id() == id; };
     };
-    return {
-        {"the sample content loads",
-         {},
-         [&frame] { return frame.space_ready(); },
-         std::chrono::milliseconds(600)},
-        {"focus the window",
-         [&frame] {
-             frame.Raise();
-             // Without a window manager, X gives the keyboard to the window under the pointer.
-             wxUIActionSimulator mouse;
-             mouse.MouseMove(frame.GetScreenRect().GetPosition() +
-                             wxPoint(frame.GetSize().x / 2, 200));
-         },
-         {},
-         std::chrono::milliseconds(300)},
+    auto steps = opening(frame);
+    std::vector<Step> more{
         {"screenshot: start", screenshot(shots, "01-start"), {}},
         {"'/' opens the search", [] { key('/'); },
          [&frame] { return frame.current_view() == View::Search; }},
@@ -75,8 +96,9 @@ std::vector<Step> agent_day(MainFrame& frame, const std::string& shots) {
          [&frame] { return result_listed(frame, "refund-request"); },
          std::chrono::milliseconds(300)},
         {"screenshot: search", screenshot(shots, "02-search-refu"), {}},
-        {"Enter opens the refund script at its first step", [] { key(WXK_RETURN); },
-         at_step("listen-to-the-request"), std::chrono::milliseconds(300)},
+        {"arrows and Enter open the refund script at its first step",
+         open_result(frame, "refund-request"), at_step("listen-to-the-request"),
+         std::chrono::milliseconds(300)},
         {"screenshot: first step", screenshot(shots, "03-script-first-step"), {}},
         {"1: charged twice", [] { key('1'); }, at_step("check-for-a-duplicate-payment")},
         {"1: two identical payments", [] { key('1'); }, at_step("refund-the-duplicate")},
@@ -95,33 +117,36 @@ std::vector<Step> agent_day(MainFrame& frame, const std::string& shots) {
          [&frame] { return frame.current_view() == View::Search; }},
         {"typing 'vpn' finds the VPN procedure", [] { type("vpn"); },
          [&frame] { return result_listed(frame, "vpn-security"); }},
-        {"Enter opens it", [] { key(WXK_RETURN); }, showing(View::Document, "vpn-security"),
-         std::chrono::milliseconds(400)},
+        {"arrows and Enter open it", open_result(frame, "vpn-security"),
+         showing(View::Document, "vpn-security"), std::chrono::milliseconds(400)},
         {"screenshot: VPN procedure", screenshot(shots, "06-vpn-procedure"), {}},
         {"Ctrl+P shows my path", [] { key('P', wxMOD_CONTROL); },
          [&frame] { return frame.current_view() == View::Path; }, std::chrono::milliseconds(400)},
         {"screenshot: my path", screenshot(shots, "07-my-path"), {}},
         {"Esc goes back to the procedure", [] { key(WXK_ESCAPE); },
          showing(View::Document, "vpn-security")},
+        {"Ctrl+L focuses the library", [] { key('L', wxMOD_CONTROL); },
+         [&frame] { return frame.focused_name() == "library"; }},
+        {"Tab leaves the library for the page", [] { key(WXK_TAB); },
+         [&frame] { return frame.focused_name() == "document-view"; }},
+        {"Ctrl+L, Down, Enter in the library opens the next document",
+         [] {
+             key('L', wxMOD_CONTROL);
+             key(WXK_DOWN);
+             key(WXK_RETURN);
+         },
+         [&frame] {
+             return frame.current_view() == View::Document && frame.current_id() != "vpn-security";
+         }},
     };
+    steps.insert(steps.end(), more.begin(), more.end());
+    return steps;
 }
 
 // The interface in Polish (--lang pl): the catalog was compiled, found and loaded.
 std::vector<Step> polish(MainFrame& frame, const std::string& shots) {
-    return {
-        {"the sample content loads",
-         {},
-         [&frame] { return frame.space_ready(); },
-         std::chrono::milliseconds(600)},
-        {"focus the window",
-         [&frame] {
-             frame.Raise();
-             wxUIActionSimulator mouse;
-             mouse.MouseMove(frame.GetScreenRect().GetPosition() +
-                             wxPoint(frame.GetSize().x / 2, 200));
-         },
-         {},
-         std::chrono::milliseconds(300)},
+    auto steps = opening(frame);
+    std::vector<Step> more{
         {"the menus are in Polish",
          {},
          [&frame] { return frame.GetMenuBar()->GetMenuLabelText(0) == "Plik"; }},
@@ -131,7 +156,7 @@ std::vector<Step> polish(MainFrame& frame, const std::string& shots) {
              type("awaria");
          },
          [&frame] { return result_listed(frame, "internet-outage-pl"); }},
-        {"Enter opens it", [] { key(WXK_RETURN); },
+        {"arrows and Enter open it", open_result(frame, "internet-outage-pl"),
          [&frame] {
              return frame.current_view() == View::Document &&
                     frame.current_id() == "internet-outage-pl";
@@ -139,6 +164,8 @@ std::vector<Step> polish(MainFrame& frame, const std::string& shots) {
          std::chrono::milliseconds(400)},
         {"screenshot: Polish", screenshot(shots, "01-polish-procedure"), {}},
     };
+    steps.insert(steps.end(), more.begin(), more.end());
+    return steps;
 }
 
 }  // namespace

@@ -191,6 +191,7 @@ void MainFrame::on_space_loaded(std::shared_ptr<const content::Space> space, std
     SetTitle(wxString::Format("%s \u2014 Lectern", to_wx(space_->manifest().title)));
     library_->show(to_wx(space_->manifest().title), library_groups(*space_, today_iso()));
     searcher_->set_backend(make_title_search(space_));
+    start_index(space_->root());
     const int documents = static_cast<int>(space_->documents().size());
     SetStatusText(wxString::Format(wxPLURAL("%d document", "%d documents", documents), documents),
                   0);
@@ -209,6 +210,28 @@ void MainFrame::on_space_loaded(std::shared_ptr<const content::Space> space, std
     } else {
         open({View::Welcome, {}});
     }
+}
+
+void MainFrame::start_index(std::filesystem::path root) {
+    // Until the index is up to date (a while for a large space), the box searches titles.
+    using Backend = std::shared_ptr<SearchBackend>;
+    background_.run<Backend>(
+        [root] { return Backend(make_index_search(root)); },
+        [this](Backend& index) {
+            index_settled_ = true;
+            if (!index) return;  // this build has no search index
+            searcher_->set_backend(index);
+            search_->SetDescriptiveText(_("Search (Ctrl+K or /)"));
+            search_panel_->set_full_text(true);
+            if (view_ == View::Search) searcher_->search(from_wx(search_->GetValue()));
+        },
+        [this](const std::string& message) {
+            index_settled_ = true;
+            // TRANSLATORS: status bar; the search box still finds titles.
+            SetStatusText(wxString::Format(_("Search index unavailable, searching titles: %s"),
+                                           to_wx(message)),
+                          1);
+        });
 }
 
 void MainFrame::on_space_failed(const std::string& message) {
@@ -350,6 +373,11 @@ bool MainFrame::script_shows_whole() const {
 
 bool MainFrame::search_busy() const {
     return searcher_->busy();
+}
+
+std::string MainFrame::focused_name() const {
+    const wxWindow* focus = wxWindow::FindFocus();
+    return focus ? from_wx(focus->GetName()) : std::string();
 }
 
 void MainFrame::on_close(wxCloseEvent& event) {

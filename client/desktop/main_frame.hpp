@@ -45,6 +45,8 @@ class MainFrame : public wxFrame {
 
     // What the GUI tests look at.
     bool space_ready() const { return space_ != nullptr; }
+    /// True once the search index is ready, failed, or this build has none.
+    bool index_settled() const { return index_settled_; }
     View current_view() const { return view_; }
     std::string current_id() const;
     std::string script_step() const;
@@ -60,6 +62,7 @@ class MainFrame : public wxFrame {
     void load_space(std::filesystem::path root);
     void on_space_loaded(std::shared_ptr<const content::Space> space, std::size_t problems);
     void on_space_failed(const std::string& message);
+    void start_index(std::filesystem::path root);
     void show_view(View view);
     void apply_font_size();
     void on_char_hook(wxKeyEvent& event);
@@ -73,6 +76,7 @@ class MainFrame : public wxFrame {
     std::shared_ptr<const content::Space> space_;
     History history_;
     View view_ = View::Welcome;
+    bool index_settled_ = false;
 
     wxSearchCtrl* search_ = nullptr;
     wxSplitterWindow* splitter_ = nullptr;

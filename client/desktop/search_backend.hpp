@@ -3,6 +3,7 @@
 // index of core/search plug in the same way.
 
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,8 +16,14 @@ struct SearchHit {
     std::string document_id;
     content::DocumentType type = content::DocumentType::Procedure;
     std::string title;
-    std::string snippet;  ///< plain text under the title (a summary until snippets exist)
+    /// Plain text under the title: a passage with the matched words between kMarkBegin and
+    /// kMarkEnd, or the summary.
+    std::string snippet;
 };
+
+/// Control characters that never occur in content, around the matched words of a snippet.
+inline constexpr const char* kMarkBegin = "\x02";
+inline constexpr const char* kMarkEnd = "\x03";
 
 /// Runs queries. Called on the search thread only, one query at a time.
 class SearchBackend {
@@ -26,7 +33,13 @@ class SearchBackend {
     virtual std::vector<SearchHit> search(const std::string& query, std::size_t limit) = 0;
 };
 
-/// Searches titles with content::match_titles() until core/search provides an index.
+/// Searches titles with content::match_titles(): the search before the index is ready, and
+/// the only one where the build has no core/search.
 std::unique_ptr<SearchBackend> make_title_search(std::shared_ptr<const content::Space> space);
+
+/// Searches the space's full-text index (core/search), after bringing the index up to date,
+/// which takes as long as indexing what changed: call it off the UI thread. Returns nullptr
+/// when this build has no search index. Throws lectern::Error when the index cannot be made.
+std::unique_ptr<SearchBackend> make_index_search(const std::filesystem::path& space_root);
 
 }  // namespace lectern::desktop

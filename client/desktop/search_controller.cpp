@@ -15,7 +15,7 @@ SearchController::~SearchController() {
     worker_.join();
 }
 
-void SearchController::set_backend(std::unique_ptr<SearchBackend> backend) {
+void SearchController::set_backend(std::shared_ptr<SearchBackend> backend) {
     std::lock_guard lock(mutex_);
     backend_ = std::move(backend);
 }

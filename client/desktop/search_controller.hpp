@@ -29,7 +29,7 @@ class SearchController {
     SearchController& operator=(const SearchController&) = delete;
 
     /// Replaces the backend (a newly loaded space). UI thread.
-    void set_backend(std::unique_ptr<SearchBackend> backend);
+    void set_backend(std::shared_ptr<SearchBackend> backend);
     /// Searches for `query` soon; an empty query clears the results at once. UI thread.
     void search(const std::string& query);
     /// True while a query typed is not answered yet (for tests and a busy hint).

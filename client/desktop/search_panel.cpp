@@ -13,9 +13,25 @@
 
 namespace lectern::desktop {
 
+namespace {
+
+// The snippet escaped, its matched words on the stylesheet's `mark` background.
+std::string marked_snippet(const std::string& snippet) {
+    std::string html = escape_html(snippet);
+    const std::string begin = "<b><font bgcolor=\"#ffe58a\">";
+    const std::string end = "</font></b>";
+    for (auto at = html.find(kMarkBegin); at != std::string::npos; at = html.find(kMarkBegin, at))
+        html.replace(at, 1, begin);
+    for (auto at = html.find(kMarkEnd); at != std::string::npos; at = html.find(kMarkEnd, at))
+        html.replace(at, 1, end);
+    return html;
+}
+
+}  // namespace
+
 SearchPanel::SearchPanel(wxWindow* parent) : wxPanel(parent) {
     SetBackgroundColour(*wxWHITE);
-    status_ = new wxStaticText(this, wxID_ANY, _("Type to search the titles of this space."));
+    status_ = new wxStaticText(this, wxID_ANY, wxString());
     status_->SetForegroundColour(wxColour(kMutedColour));
     list_ = new wxSimpleHtmlListBox(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr,
                                     wxHLB_DEFAULT_STYLE | wxBORDER_NONE);
@@ -25,6 +41,7 @@ SearchPanel::SearchPanel(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(sizer);
     list_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent&) { open_selected(); });
+    show_results({}, {}, {});
 }
 
 void SearchPanel::show_results(const std::string& query, const std::vector<SearchHit>& hits,
@@ -38,7 +55,7 @@ void SearchPanel::show_results(const std::string& query, const std::vector<Searc
                           "</font>";
         if (!hit.snippet.empty())
             row += "<br><font size=\"2\" color=\"" + std::string(kMutedColour) + "\">" +
-                   escape_html(hit.snippet) + "</font>";
+                   marked_snippet(hit.snippet) + "</font>";
         rows.Add(to_wx(row));
     }
     list_->Freeze();
@@ -49,7 +66,8 @@ void SearchPanel::show_results(const std::string& query, const std::vector<Searc
     if (!error.empty()) {
         status_->SetLabel(wxString::Format(_("Search failed: %s"), to_wx(error)));
     } else if (query.empty()) {
-        status_->SetLabel(_("Type to search the titles of this space."));
+        status_->SetLabel(full_text_ ? _("Type to search this space.")
+                                     : _("Type to search the titles of this space."));
     } else if (hits.empty()) {
         status_->SetLabel(wxString::Format(_("Nothing found for \u201c%s\u201d."), to_wx(query)));
     } else {
@@ -60,6 +78,10 @@ void SearchPanel::show_results(const std::string& query, const std::vector<Searc
                              static_cast<int>(hits.size())));
     }
     Layout();
+}
+
+void SearchPanel::set_full_text(bool full_text) {
+    full_text_ = full_text;
 }
 
 bool SearchPanel::open_selected() {

@@ -28,11 +28,14 @@ class SearchPanel : public wxPanel {
     /// Moves the selection by `delta` rows, staying in range.
     void move_selection(int delta);
     const std::vector<SearchHit>& hits() const { return hits_; }
+    /// Whether the search reads whole documents or titles only, for the hint shown.
+    void set_full_text(bool full_text);
 
   private:
     wxStaticText* status_ = nullptr;
     wxSimpleHtmlListBox* list_ = nullptr;
     std::vector<SearchHit> hits_;
+    bool full_text_ = false;
 };
 
 }  // namespace lectern::desktop

@@ -1,0 +1,44 @@
+#include "search/space_index.hpp"
+#include "search_backend.hpp"
+
+namespace lectern::desktop {
+
+namespace {
+
+class IndexSearch : public SearchBackend {
+  public:
+    explicit IndexSearch(search::SpaceIndex index) : index_(std::move(index)) {}
+
+    std::vector<SearchHit> search(const std::string& query, std::size_t limit) override {
+        search::SearchRequest request;
+        request.query = query;
+        request.limit = limit;
+        request.snippet_length = 160;
+        request.highlight = {kMarkBegin, kMarkEnd, false};
+        const auto results = index_.search(request);
+        std::vector<SearchHit> hits;
+        for (const auto& found : results.hits) {
+            SearchHit hit;
+            hit.document_id = found.id;
+            hit.type = content::document_type_from_string(found.type)
+                           .value_or(content::DocumentType::Procedure);
+            hit.title = found.title;
+            hit.snippet = found.snippet;
+            hits.push_back(std::move(hit));
+        }
+        return hits;
+    }
+
+  private:
+    search::SpaceIndex index_;  // used on the search thread only, as SpaceIndex requires
+};
+
+}  // namespace
+
+std::unique_ptr<SearchBackend> make_index_search(const std::filesystem::path& space_root) {
+    search::SpaceIndex index(search::IndexConfig{space_root, {}});
+    index.update();
+    return std::make_unique<IndexSearch>(std::move(index));
+}
+
+}  // namespace lectern::desktop
