@@ -39,6 +39,9 @@ class Background {
                 } catch (const std::exception& e) {
                     *error = e.what();
                     if (error->empty()) *error = "unknown error";
+                } catch (...) {
+                    // Nothing may leave a thread (it would end the app): a failure to report.
+                    *error = "unexpected error";
                 }
                 // wxEvtHandler::CallAfter queues an event: safe from any thread.
                 wxTheApp->CallAfter([alive, done, failed, result, error] {

@@ -220,7 +220,7 @@ void MainFrame::start_index(std::filesystem::path root) {
         [this](Backend& index) {
             index_settled_ = true;
             if (!index) return;  // this build has no search index
-            searcher_->set_backend(index);
+            searcher_->set_backend(with_fallback(index, make_title_search(space_)));
             search_->SetDescriptiveText(_("Search (Ctrl+K or /)"));
             search_panel_->set_full_text(true);
             if (view_ == View::Search) searcher_->search(from_wx(search_->GetValue()));

@@ -42,4 +42,8 @@ std::unique_ptr<SearchBackend> make_title_search(std::shared_ptr<const content::
 /// when this build has no search index. Throws lectern::Error when the index cannot be made.
 std::unique_ptr<SearchBackend> make_index_search(const std::filesystem::path& space_root);
 
+/// Asks `primary`; when it throws anything, logs it and asks `fallback` instead.
+std::unique_ptr<SearchBackend> with_fallback(std::shared_ptr<SearchBackend> primary,
+                                             std::shared_ptr<SearchBackend> fallback);
+
 }  // namespace lectern::desktop

@@ -55,6 +55,9 @@ void SearchController::run(std::stop_token stop) {
                 hits = backend->search(request.query, kMaxResults);
             } catch (const std::exception& e) {
                 error = e.what();
+            } catch (...) {
+                // Nothing may leave this thread (it would end the app); say it failed.
+                error = "unexpected error";
             }
         }
         std::weak_ptr<char> alive = alive_;

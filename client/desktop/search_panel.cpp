@@ -15,6 +15,14 @@ namespace lectern::desktop {
 
 namespace {
 
+// Selected rows keep their colours on a pale background, so the coloured title and the
+// marked words stay readable (wxHtmlListBox would turn all of it white).
+class ResultList : public wxSimpleHtmlListBox {
+  public:
+    using wxSimpleHtmlListBox::wxSimpleHtmlListBox;
+    wxColour GetSelectedTextColour(const wxColour& foreground) const override { return foreground; }
+};
+
 // The snippet escaped, its matched words on the stylesheet's `mark` background.
 std::string marked_snippet(const std::string& snippet) {
     std::string html = escape_html(snippet);
@@ -33,9 +41,10 @@ SearchPanel::SearchPanel(wxWindow* parent) : wxPanel(parent) {
     SetBackgroundColour(*wxWHITE);
     status_ = new wxStaticText(this, wxID_ANY, wxString());
     status_->SetForegroundColour(wxColour(kMutedColour));
-    list_ = new wxSimpleHtmlListBox(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr,
-                                    wxHLB_DEFAULT_STYLE | wxBORDER_NONE);
+    list_ = new ResultList(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr,
+                           wxHLB_DEFAULT_STYLE | wxBORDER_NONE);
     list_->SetName("search-results");
+    list_->SetSelectionBackground(wxColour("#dbe7f3"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(status_, 0, wxALL, 12);
     sizer->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
