@@ -76,7 +76,7 @@ std::string welcome_page_html(const content::Space& space) {
         {"1 - 9", _("The customer's answer, in a call script")},
         {"0", _("The whole script, in a call script")},
         {"Alt+Left, Backspace", _("Back")},
-        {"Esc", _("Leave the search")},
+        {"Esc", _("Back, or leave the search")},
     };
     for (const auto& [key, what] : keys) {
         html += "<tr><td><b>" + escape_html(key) + "</b></td><td>" + text(what) + "</td></tr>";
