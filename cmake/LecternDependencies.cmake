@@ -44,6 +44,16 @@ lectern_require(SQLite3_FOUND libsqlite3-dev "SQLite 3")
 find_package(CLI11 QUIET)
 lectern_require(CLI11_FOUND libcli11-dev "CLI11")
 
+if(LECTERN_BUILD_SERVER)
+  # cpp-httplib ships no CMake config on Debian: its pkg-config file carries the OpenSSL,
+  # zlib and brotli flags it was built with.
+  pkg_check_modules(HTTPLIB QUIET IMPORTED_TARGET cpp-httplib>=0.11)
+  lectern_require(HTTPLIB_FOUND libcpp-httplib-dev "cpp-httplib")
+  find_package(tomlplusplus QUIET)
+  lectern_require(tomlplusplus_FOUND libtomlplusplus-dev "toml++")
+  find_package(Threads REQUIRED)
+endif()
+
 if(LECTERN_BUILD_TESTS)
   find_package(GTest QUIET)
   lectern_require(GTest_FOUND "libgtest-dev and libgmock-dev" "GoogleTest")

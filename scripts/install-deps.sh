@@ -11,9 +11,9 @@ packages=(
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-videoio-dev libopencv-dev
   libyaml-cpp-dev nlohmann-json3-dev libvalijson-dev libsodium-dev libsqlite3-dev
   # front ends
-  libwxgtk3.2-dev libwxgtk-media3.2-dev libcpp-httplib-dev libcli11-dev gettext
+  libwxgtk3.2-dev libwxgtk-media3.2-dev libcpp-httplib-dev libtomlplusplus-dev libcli11-dev gettext
   # tests and benchmarks
-  libgtest-dev libgmock-dev git-lfs sqlite3 ripgrep ffmpeg xvfb xauth imagemagick
+  libgtest-dev libgmock-dev git-lfs lighttpd sqlite3 ripgrep ffmpeg xvfb xauth imagemagick
 )
 
 sudo_cmd=()

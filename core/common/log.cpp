@@ -31,9 +31,13 @@ void set_sink(Sink sink) {
     holder().sink = std::move(sink);
 }
 
-void set_threshold(Level threshold) { g_threshold = static_cast<int>(threshold); }
+void set_threshold(Level threshold) {
+    g_threshold = static_cast<int>(threshold);
+}
 
-bool enabled(Level level) { return static_cast<int>(level) >= g_threshold.load(); }
+bool enabled(Level level) {
+    return static_cast<int>(level) >= g_threshold.load();
+}
 
 void write(Channel channel, Level level, std::string_view message) {
     if (!enabled(level)) return;
@@ -48,10 +52,14 @@ void write(Channel channel, Level level, std::string_view message) {
 
 std::string_view to_string(Level level) {
     switch (level) {
-        case Level::Debug: return "debug";
-        case Level::Info: return "info";
-        case Level::Warning: return "warning";
-        case Level::Error: return "error";
+        case Level::Debug:
+            return "debug";
+        case Level::Info:
+            return "info";
+        case Level::Warning:
+            return "warning";
+        case Level::Error:
+            return "error";
     }
     return "info";
 }

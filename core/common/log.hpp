@@ -35,9 +35,15 @@ void write(Channel channel, Level level, std::string_view message);
 inline void debug(Channel c, std::string_view m) {
     if (enabled(Level::Debug)) write(c, Level::Debug, m);
 }
-inline void info(Channel c, std::string_view m) { write(c, Level::Info, m); }
-inline void warning(Channel c, std::string_view m) { write(c, Level::Warning, m); }
-inline void error(Channel c, std::string_view m) { write(c, Level::Error, m); }
+inline void info(Channel c, std::string_view m) {
+    write(c, Level::Info, m);
+}
+inline void warning(Channel c, std::string_view m) {
+    write(c, Level::Warning, m);
+}
+inline void error(Channel c, std::string_view m) {
+    write(c, Level::Error, m);
+}
 
 /// "debug", "info", "warning", "error"; parse_level() returns false for anything else.
 std::string_view to_string(Level level);

@@ -1,0 +1,55 @@
+#pragma once
+// Who may do what in a space: one table, read by the server and by the permission-matrix test.
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace lectern::server {
+
+enum class Role { Agent, Trainer, Supervisor, Auditor, Admin };
+
+/// Everything the server guards, per space.
+enum class Action {
+    ReadContent,    ///< fetch content.git, download its LFS objects
+    WriteContent,   ///< push to content.git, upload LFS objects
+    ReadLedger,     ///< fetch ledger.git (every branch)
+    PushOwnLedger,  ///< push to ledger.git, only inside refs/heads/users/<own name>
+};
+
+inline constexpr std::array kAllRoles = {Role::Agent, Role::Trainer, Role::Supervisor,
+                                         Role::Auditor, Role::Admin};
+inline constexpr std::array kAllActions = {Action::ReadContent, Action::WriteContent,
+                                           Action::ReadLedger, Action::PushOwnLedger};
+
+/// One row of the policy: what a role may do.
+struct RolePolicy {
+    Role role;
+    bool read_content;
+    bool write_content;
+    bool read_ledger;
+    bool push_own_ledger;
+};
+
+// clang-format off
+/// The policy. Agents read content; trainers write it; supervisors and auditors read the
+/// ledger for reports; every member pushes their own sign-offs.
+inline constexpr std::array<RolePolicy, 5> kPolicy = {{
+    //  role               read content  write content  read ledger  push own ledger
+    {Role::Agent,          true,         false,         false,       true},
+    {Role::Trainer,        true,         true,          false,       true},
+    {Role::Supervisor,     true,         false,         true,        true},
+    {Role::Auditor,        true,         false,         true,        true},
+    {Role::Admin,          true,         true,          true,        true},
+}};
+// clang-format on
+
+/// True if the policy lets `role` do `action`.
+bool allows(Role role, Action action);
+
+std::string_view to_string(Role role);
+std::string_view to_string(Action action);
+/// The role named `text` ("agent", "trainer"…), or nothing.
+std::optional<Role> parse_role(std::string_view text);
+
+}  // namespace lectern::server

@@ -1,0 +1,154 @@
+#include "hooks/pre_receive.hpp"
+
+#include <cstdlib>
+#include <istream>
+#include <ostream>
+#include <random>
+#include <sstream>
+#include <vector>
+
+#include "common/git_handles.hpp"
+#include "common/libgit2.hpp"
+#include "content/lint.hpp"
+#include "hooks/tree_check.hpp"
+#include "hooks/tree_export.hpp"
+
+namespace lectern::server {
+
+namespace {
+
+constexpr std::string_view kZeroId = "0000000000000000000000000000000000000000";
+
+struct RefUpdate {
+    std::string old_id;
+    std::string new_id;
+    std::string ref;
+};
+
+/// A folder removed with everything in it when the object goes.
+class ScratchDir {
+  public:
+    ScratchDir() {
+        std::random_device rd;
+        path_ = std::filesystem::temp_directory_path() /
+                ("lectern-push-" + std::to_string(rd()) + "-" + std::to_string(rd()));
+        std::filesystem::create_directories(path_);
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+  private:
+    std::filesystem::path path_;
+};
+
+std::vector<RefUpdate> read_updates(std::istream& in) {
+    std::vector<RefUpdate> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream fields(line);
+        RefUpdate u;
+        if (fields >> u.old_id >> u.new_id >> u.ref) out.push_back(std::move(u));
+    }
+    return out;
+}
+
+git::RepositoryPtr open_pushed_repository() {
+    ensure_libgit2();
+    git_repository* raw = nullptr;
+    // FROM_ENV honours GIT_DIR, GIT_OBJECT_DIRECTORY and GIT_ALTERNATE_OBJECT_DIRECTORIES:
+    // that is how the hook sees the objects git keeps in quarantine until the hook accepts.
+    const bool from_env = std::getenv("GIT_DIR") != nullptr;
+    const int rc =
+        from_env ? git_repository_open_ext(&raw, nullptr, GIT_REPOSITORY_OPEN_FROM_ENV, nullptr)
+                 : git_repository_open_bare(&raw, ".");
+    if (rc < 0) throw libgit2_error("opening the repository being pushed to");
+    return git::RepositoryPtr(raw);
+}
+
+git::TreePtr tree_of(git_repository* repo, const std::string& id) {
+    git_oid oid;
+    if (git_oid_fromstr(&oid, id.c_str()) < 0) throw libgit2_error("reading a pushed object id");
+    git_object* raw = nullptr;
+    if (git_object_lookup(&raw, repo, &oid, GIT_OBJECT_ANY) < 0)
+        throw libgit2_error("reading a pushed commit");
+    git::ObjectPtr object(raw);
+    git_object* peeled = nullptr;
+    if (git_object_peel(&peeled, object.get(), GIT_OBJECT_TREE) < 0)
+        throw libgit2_error("reading a pushed tree");
+    return git::TreePtr(reinterpret_cast<git_tree*>(peeled));
+}
+
+/// True if the content at `update` may be stored.
+bool check_content(git_repository* repo, const RefUpdate& update, std::ostream& messages) {
+    if (update.new_id == kZeroId) return true;  // deletions: receive.denyDeletes decides
+    const auto tree = tree_of(repo, update.new_id);
+    const auto unsafe = find_unsafe_paths(repo, tree.get());
+    for (const auto& u : unsafe) messages << "lectern: " << u.path << ": " << u.reason << '\n';
+    if (!unsafe.empty()) {
+        messages << "lectern: push to " << update.ref << " refused: unsafe paths in the tree\n";
+        return false;
+    }
+    ScratchDir scratch;
+    export_tree(repo, tree.get(), scratch.path());
+    const Diagnostics found = content::lint_space(scratch.path());
+    for (const auto& d : found.items()) messages << d.to_string() << '\n';
+    if (found.has_errors()) {
+        messages << "lectern: push to " << update.ref << " refused: " << found.error_count()
+                 << (found.error_count() == 1 ? " lint error" : " lint errors")
+                 << " (run `lectern lint` before pushing)\n";
+        return false;
+    }
+    return true;
+}
+
+bool check_ledger(const PushContext& context, const RefUpdate& update, std::ostream& messages) {
+    if (context.user.empty()) {
+        messages << "lectern: ledger pushes must come through lectern-server\n";
+        return false;
+    }
+    if (!is_own_ledger_ref(update.ref, context.user)) {
+        messages << "lectern: push to " << update.ref << " refused: " << context.user
+                 << " may push only to refs/heads/users/" << context.user << '\n';
+        return false;
+    }
+    if (update.new_id == kZeroId) {
+        messages << "lectern: push to " << update.ref
+                 << " refused: sign-off records are never deleted\n";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+PushContext push_context_from_environment() {
+    PushContext out;
+    const char* kind = std::getenv("LECTERN_REPO_KIND");
+    out.kind = (kind && std::string_view(kind) == "ledger") ? RepoKind::Ledger : RepoKind::Content;
+    if (const char* user = std::getenv("LECTERN_USER")) out.user = user;
+    return out;
+}
+
+bool is_own_ledger_ref(const std::string& ref, const std::string& user) {
+    const std::string own = "refs/heads/users/" + user;
+    return !user.empty() && (ref == own || ref.rfind(own + "/", 0) == 0);
+}
+
+int run_pre_receive(const PushContext& context, std::istream& updates, std::ostream& messages) {
+    const auto list = read_updates(updates);
+    bool ok = true;
+    if (context.kind == RepoKind::Ledger) {
+        for (const auto& u : list) ok = check_ledger(context, u, messages) && ok;
+        return ok ? 0 : 1;
+    }
+    const auto repo = open_pushed_repository();
+    for (const auto& u : list) ok = check_content(repo.get(), u, messages) && ok;
+    return ok ? 0 : 1;
+}
+
+}  // namespace lectern::server

@@ -1,0 +1,136 @@
+#include "http/git_routes.hpp"
+
+#include <httplib.h>
+
+#include <cstdlib>
+
+#include "http/cgi_exchange.hpp"
+#include "http/refusal.hpp"
+#include "http/request_auth.hpp"
+#include "http/server_context.hpp"
+
+namespace lectern::server {
+
+namespace {
+
+enum class Service { UploadPack, ReceivePack };
+
+struct GitRequest {
+    std::string space;
+    RepoKind kind = RepoKind::Content;
+    Service service = Service::UploadPack;
+    std::string path_info;  ///< "/content.git/info/refs"
+};
+
+Action action_for(RepoKind kind, Service service) {
+    if (kind == RepoKind::Content) {
+        return service == Service::UploadPack ? Action::ReadContent : Action::WriteContent;
+    }
+    return service == Service::UploadPack ? Action::ReadLedger : Action::PushOwnLedger;
+}
+
+Service parse_service(const std::string& name) {
+    if (name == "git-upload-pack") return Service::UploadPack;
+    if (name == "git-receive-pack") return Service::ReceivePack;
+    throw RequestRefused(Refusal::NotFound, "only git's smart HTTP protocol is served");
+}
+
+/// git settings for this one exchange, given to git through GIT_CONFIG_COUNT so that they hold
+/// whatever the repository's own config says.
+std::vector<std::pair<std::string, std::string>> git_settings(const ServerContext& ctx,
+                                                              const GitRequest& g,
+                                                              const std::string& user) {
+    const bool push = g.service == Service::ReceivePack;
+    std::vector<std::pair<std::string, std::string>> out = {
+        {"http.getanyfile", "false"},
+        {"http.uploadpack", push ? "false" : "true"},
+        {"http.receivepack", push ? "true" : "false"},
+        {"core.hooksPath", ctx.state.hooks().string()},
+        {"receive.fsckObjects", "true"},
+        {"receive.denyNonFastForwards", "true"},
+        {"receive.denyDeletes", "true"},
+        {"uploadpack.allowAnySHA1InWant", "false"},
+    };
+    if (g.kind == RepoKind::Ledger && push) {
+        // A pusher sees only their own branch: other people's branch names stay private.
+        out.emplace_back("receive.hideRefs", "refs/heads/users");
+        out.emplace_back("receive.hideRefs", "!refs/heads/users/" + user);
+    }
+    return out;
+}
+
+SpawnOptions backend_process(const ServerContext& ctx, const httplib::Request& req,
+                             const GitRequest& g, const std::string& user) {
+    SpawnOptions p;
+    p.argv = {ctx.config.git_http_backend.string()};
+    auto env = [&p](const std::string& name, const std::string& value) {
+        p.env.push_back(name + "=" + value);
+    };
+    const char* path = std::getenv("PATH");
+    env("PATH", path ? path : "/usr/bin:/bin");
+    env("HOME", ctx.state.root().string());
+    env("GIT_CONFIG_NOSYSTEM", "1");
+    env("GIT_CONFIG_GLOBAL", "/dev/null");
+    env("GIT_PROJECT_ROOT", ctx.state.space(g.space).string());
+    env("GIT_HTTP_EXPORT_ALL", "1");
+    env("PATH_INFO", g.path_info);
+    env("REQUEST_METHOD", req.method);
+    env("QUERY_STRING", req.method == "GET" ? "service=" + req.get_param_value("service") : "");
+    env("CONTENT_TYPE", req.get_header_value("Content-Type"));
+    env("REMOTE_USER", user);
+    env("REMOTE_ADDR", req.remote_addr);
+    // git's protocol v2 is asked for in this header; http-backend passes it on to git.
+    if (req.has_header("Git-Protocol"))
+        env("HTTP_GIT_PROTOCOL", req.get_header_value("Git-Protocol"));
+    // No CONTENT_LENGTH: httplib has already undone chunking and gzip, so the length on the
+    // wire is not the length of the body; http-backend then reads to the end of its input.
+    env("LECTERN_USER", user);
+    env("LECTERN_SPACE", g.space);
+    env("LECTERN_REPO_KIND", std::string(to_string(g.kind)));
+    for (const char* pass : {"TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+        if (const char* v = std::getenv(pass)) env(pass, v);
+    }
+    const auto settings = git_settings(ctx, g, user);
+    env("GIT_CONFIG_COUNT", std::to_string(settings.size()));
+    for (std::size_t i = 0; i < settings.size(); ++i) {
+        env("GIT_CONFIG_KEY_" + std::to_string(i), settings[i].first);
+        env("GIT_CONFIG_VALUE_" + std::to_string(i), settings[i].second);
+    }
+    return p;
+}
+
+GitRequest parse(const httplib::Request& req) {
+    GitRequest g;
+    g.space = req.matches[1];
+    g.kind = req.matches[2] == "ledger" ? RepoKind::Ledger : RepoKind::Content;
+    const std::string rest = req.matches[3];
+    g.service = parse_service(rest == "info/refs" ? req.get_param_value("service") : rest);
+    g.path_info = "/" + std::string(to_string(g.kind)) + ".git/" + rest;
+    return g;
+}
+
+void serve(ServerContext& ctx, const httplib::Request& req, httplib::Response& res,
+           const httplib::ContentReader* body) {
+    const GitRequest g = parse(req);
+    const User user = authenticate(ctx, req);
+    authorize(ctx, user, g.space, action_for(g.kind, g.service));
+    if (req.method == "POST") {
+        if (g.service == Service::UploadPack) ctx.metrics.record_fetch();
+        if (g.service == Service::ReceivePack) ctx.metrics.record_push();
+    }
+    run_cgi(backend_process(ctx, req, g, user.name), body, res);
+}
+
+}  // namespace
+
+void add_git_routes(httplib::Server& http, ServerContext& ctx) {
+    const std::string repo = R"(/([a-z0-9][a-z0-9._-]{0,63})/(content|ledger)\.git/)";
+    http.Get(repo + "(info/refs)", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        serve(ctx, req, res, nullptr);
+    });
+    http.Post(repo + "(git-upload-pack|git-receive-pack)",
+              [&ctx](const httplib::Request& req, httplib::Response& res,
+                     const httplib::ContentReader& body) { serve(ctx, req, res, &body); });
+}
+
+}  // namespace lectern::server

@@ -1,0 +1,92 @@
+// Every role, and no token, an expired and a revoked token, against every endpoint of their
+// own space and of another client's space. The expected cells come from the policy table the
+// server enforces (sync-server/auth/policy.hpp), never from a second copy of it.
+
+#include <gtest/gtest.h>
+
+#include "auth/policy.hpp"
+#include "http_probe.hpp"
+
+namespace lectern::test {
+namespace {
+
+using server::Action;
+using server::Role;
+
+/// What an endpoint needs; nullopt for the REST calls every authenticated user may make.
+std::optional<Action> action_of(Endpoint e) {
+    switch (e) {
+        case Endpoint::RestWhoami:
+            return std::nullopt;
+        case Endpoint::ContentInfoRefsFetch:
+        case Endpoint::ContentUploadPack:
+        case Endpoint::LfsBatchDownload:
+        case Endpoint::LfsDownload:
+            return Action::ReadContent;
+        case Endpoint::ContentInfoRefsPush:
+        case Endpoint::ContentReceivePack:
+        case Endpoint::LfsBatchUpload:
+        case Endpoint::LfsUpload:
+            return Action::WriteContent;
+        case Endpoint::LedgerInfoRefsFetch:
+        case Endpoint::LedgerUploadPack:
+            return Action::ReadLedger;
+        case Endpoint::LedgerInfoRefsPush:
+        case Endpoint::LedgerReceivePack:
+            return Action::PushOwnLedger;
+    }
+    return std::nullopt;
+}
+
+/// The status a member with `role` gets from `e` of a space: of their own, or of another.
+int expected_status(Role role, Endpoint e, bool own_space) {
+    const auto action = action_of(e);
+    if (!action) return 200;
+    if (!own_space) return 404;  // another client's space does not exist for them
+    return server::allows(role, *action) ? 200 : 403;
+}
+
+TEST(Server_Permissions, EveryRoleAgainstEveryEndpointOfOwnAndOtherSpace) {
+    TestServer& s = TestServer::get();
+    const PlantedObject alpha_object = plant_lfs_object(s, "alpha", "matrix object of alpha");
+    const PlantedObject beta_object = plant_lfs_object(s, "beta", "matrix object of beta");
+    int cells = 0;
+    for (Role role : server::kAllRoles) {
+        const std::string who = "alpha-" + std::string(server::to_string(role));
+        for (const bool own : {true, false}) {
+            for (Endpoint e : kAllEndpoints) {
+                const Probe p =
+                    call(s, e, own ? "alpha" : "beta", who, own ? alpha_object : beta_object);
+                EXPECT_EQ(p.status, expected_status(role, e, own))
+                    << who << " -> " << (own ? "own" : "other") << " space: " << to_string(e)
+                    << "\n"
+                    << p.body;
+                ++cells;
+            }
+        }
+    }
+    for (const std::string who : {"", "alpha-expired", "alpha-revoked"}) {
+        for (const bool own : {true, false}) {
+            for (Endpoint e : kAllEndpoints) {
+                const Probe p =
+                    call(s, e, own ? "alpha" : "beta", who, own ? alpha_object : beta_object);
+                EXPECT_EQ(p.status, 401)
+                    << (who.empty() ? "no token" : who) << " -> " << to_string(e);
+                ++cells;
+            }
+        }
+    }
+    EXPECT_EQ(cells, (5 + 3) * 2 * static_cast<int>(std::size(kAllEndpoints)));
+}
+
+TEST(Server_Permissions, PolicyTableGivesWritesOnlyToTrainersAndAdmins) {
+    for (Role role : server::kAllRoles) {
+        EXPECT_TRUE(server::allows(role, Action::ReadContent));
+        EXPECT_TRUE(server::allows(role, Action::PushOwnLedger));
+        EXPECT_EQ(server::allows(role, Action::WriteContent),
+                  role == Role::Trainer || role == Role::Admin);
+    }
+}
+
+}  // namespace
+}  // namespace lectern::test
