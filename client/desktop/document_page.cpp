@@ -73,6 +73,7 @@ std::string welcome_page_html(const content::Space& space) {
         {"Ctrl+K, /", _("Search")},
         {"Ctrl+L", _("Library")},
         {"Ctrl+P", _("My path")},
+        {"Ctrl+G", _("The documents this one links to")},
         {"1 - 9", _("The customer's answer, in a call script")},
         {"0", _("The whole script, in a call script")},
         {"Alt+Left, Backspace", _("Back")},

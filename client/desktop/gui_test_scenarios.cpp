@@ -120,6 +120,14 @@ std::vector<Step> agent_day(MainFrame& frame, const std::string& shots) {
         {"arrows and Enter open it", open_result(frame, "vpn-security"),
          showing(View::Document, "vpn-security"), std::chrono::milliseconds(400)},
         {"screenshot: VPN procedure", screenshot(shots, "06-vpn-procedure"), {}},
+        {"Ctrl+G lists the documents it links to", [] { key('G', wxMOD_CONTROL); },
+         [&frame] {
+             return frame.current_view() == View::Search && result_listed(frame, "screen-lock");
+         }},
+        {"arrows and Enter follow a link", open_result(frame, "screen-lock"),
+         showing(View::Document, "screen-lock")},
+        {"Alt+Left returns to the procedure", [] { key(WXK_LEFT, wxMOD_ALT); },
+         showing(View::Document, "vpn-security")},
         {"Ctrl+P shows my path", [] { key('P', wxMOD_CONTROL); },
          [&frame] { return frame.current_view() == View::Path; }, std::chrono::milliseconds(400)},
         {"screenshot: my path", screenshot(shots, "07-my-path"), {}},

@@ -11,6 +11,7 @@
 #include <wx/statusbr.h>
 
 #include "common/diagnostic.hpp"
+#include "content/document_links.hpp"
 #include "document_page.hpp"
 #include "document_panel.hpp"
 #include "html_theme.hpp"
@@ -35,6 +36,7 @@ enum MenuId {
     kIdLibrary,
     kIdPath,
     kIdBack,
+    kIdLinks,
     kIdLarger,
     kIdSmaller,
     kIdKeys,
@@ -86,6 +88,8 @@ void MainFrame::build_menu() {
     go->Append(kIdSearch, _("&Search\tCtrl+K"));
     go->Append(kIdLibrary, _("&Library\tCtrl+L"));
     go->Append(kIdPath, _("My &path\tCtrl+P"));
+    // TRANSLATORS: menu item listing the documents the open one links to.
+    go->Append(kIdLinks, _("Linked &documents\tCtrl+G"));
     go->AppendSeparator();
     go->Append(kIdBack, _("&Back\tAlt+Left"));
     auto* view = new wxMenu;
@@ -114,6 +118,8 @@ void MainFrame::build_menu() {
         kIdPath);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { go_back(); }, kIdBack);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { show_links(); }, kIdLinks);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { change_font_size(+1); }, kIdLarger);
     Bind(
@@ -312,6 +318,23 @@ void MainFrame::go_back() {
     }
     if (view_ == View::Script && script_->back()) return;
     if (auto previous = history_.back()) open(*previous, false);
+}
+
+void MainFrame::show_links() {
+    if (!space_ || (view_ != View::Document && view_ != View::Script)) return;
+    const auto* doc = space_->find_by_id(current_id());
+    if (!doc) return;
+    std::vector<SearchHit> hits;
+    for (const auto* linked : content::linked_documents(*space_, *doc))
+        hits.push_back({linked->id, linked->type, linked->title, linked->summary});
+    view_ = View::Search;
+    pages_->SetSelection(page_of(View::Search));
+    search_panel_->show_list(
+        wxString::Format(
+            _("Documents linked from \u201c%s\u201d: arrows choose, Enter opens, Esc goes back."),
+            to_wx(doc->title)),
+        hits);
+    search_panel_->focus_list();
 }
 
 void MainFrame::focus_search() {

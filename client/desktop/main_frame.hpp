@@ -39,6 +39,8 @@ class MainFrame : public wxFrame {
     void open(const Location& where, bool record = true);
     void open_document(const std::string& id, const std::string& section);
     void go_back();
+    /// Lists the documents the open one links to (links in a page cannot take the focus).
+    void show_links();
     void focus_search();
     void leave_search();
     void change_font_size(int delta);

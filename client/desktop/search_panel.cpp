@@ -89,6 +89,12 @@ void SearchPanel::show_results(const std::string& query, const std::vector<Searc
     Layout();
 }
 
+void SearchPanel::show_list(const wxString& status, const std::vector<SearchHit>& documents) {
+    show_results({}, documents, {});
+    status_->SetLabel(documents.empty() ? _("This document links to no other document.") : status);
+    Layout();
+}
+
 void SearchPanel::set_full_text(bool full_text) {
     full_text_ = full_text;
 }

@@ -22,6 +22,8 @@ class SearchPanel : public wxPanel {
 
     void show_results(const std::string& query, const std::vector<SearchHit>& hits,
                       const std::string& error);
+    /// Shows a list of documents that is not a search (the links of a document).
+    void show_list(const wxString& status, const std::vector<SearchHit>& documents);
     /// Opens the selected result, or the first; false when there is none.
     bool open_selected();
     void focus_list();
