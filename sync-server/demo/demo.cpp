@@ -75,7 +75,12 @@ void run_demo(ServerConfig config, const DemoOptions& options) {
                   << "  ledger:  " << url << "/" << kSpace << "/ledger.git\n\n"
                   << "users (password):\n";
         for (const auto& u : users) std::cout << "  " << u.name << "  " << u.password << '\n';
-        std::cout << "\ntry: lectern login " << url << "   (as demo-agent), then: lectern sync\n"
+        std::cout << "\na token for git (user and password of one of them):\n"
+                  << "  curl -H 'Content-Type: application/json' -d "
+                     "'{\"user\":\"demo-agent\",\"password\":\"...\"}' "
+                  << url << "/api/v1/tokens\n"
+                  << "then: git clone " << url << "/" << kSpace
+                  << "/content.git   (user demo-agent, the token as password)\n"
                   << "stop with Ctrl-C\n"
                   << std::flush;
     });
