@@ -99,6 +99,12 @@ bool App::OnInit() {
     return true;
 }
 
+int App::OnRun() {
+    const int loop_result = wxApp::OnRun();
+    // wxWidgets ignores OnExit()'s value: the process exit code is what OnRun() returns.
+    return exit_code_ != 0 ? exit_code_ : loop_result;
+}
+
 int App::OnExit() {
     test_driver_.reset();
     settings_.reset();

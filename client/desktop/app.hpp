@@ -28,6 +28,7 @@ class App : public wxApp {
     ~App() override;
 
     bool OnInit() override;
+    int OnRun() override;
     int OnExit() override;
     void OnInitCmdLine(wxCmdLineParser& parser) override;
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;

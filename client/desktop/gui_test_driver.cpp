@@ -35,7 +35,11 @@ void GuiTestDriver::on_tick(wxTimerEvent&) {
     auto& step = steps_[next_];
     if (!acted_) {
         acted_ = true;
-        deadline_ = now + kStepTimeout;
+        deadline_ =
+            now +
+            (step.timeout.count() > 0
+                 ? std::chrono::duration_cast<std::chrono::steady_clock::duration>(step.timeout)
+                 : std::chrono::duration_cast<std::chrono::steady_clock::duration>(kStepTimeout));
         std::cerr << "gui-test: " << step.what << "\n";
         if (step.act) step.act();
         return;  // let the events of the action run before checking

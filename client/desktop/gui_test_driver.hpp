@@ -22,6 +22,7 @@ class GuiTestDriver : public wxEvtHandler {
         std::function<void()> act;              ///< may be empty: only wait
         std::function<bool()> until;            ///< may be empty: done at once
         std::chrono::milliseconds settle{150};  ///< pause after the step holds
+        std::chrono::milliseconds timeout{0};   ///< 0: the driver's default
     };
 
     GuiTestDriver(MainFrame& frame, std::vector<Step> steps);

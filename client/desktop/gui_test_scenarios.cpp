@@ -176,12 +176,25 @@ std::vector<Step> polish(MainFrame& frame, const std::string& shots) {
     return steps;
 }
 
+// A step that never holds: the test suite runs this expecting failure, so that a broken
+// driver (one that exits 0 whatever happens) cannot make every GUI test pass.
+std::vector<Step> must_fail(MainFrame& frame) {
+    auto steps = opening(frame);
+    steps.push_back({"a step that never holds",
+                     {},
+                     [] { return false; },
+                     std::chrono::milliseconds(0),
+                     std::chrono::milliseconds(500)});
+    return steps;
+}
+
 }  // namespace
 
 std::unique_ptr<GuiTestDriver> make_gui_test(const std::string& name, MainFrame& frame,
                                              const std::string& screenshot_dir) {
     if (name == "agent-day")
         return std::make_unique<GuiTestDriver>(frame, agent_day(frame, screenshot_dir));
+    if (name == "must-fail") return std::make_unique<GuiTestDriver>(frame, must_fail(frame));
     if (name == "polish")
         return std::make_unique<GuiTestDriver>(frame, polish(frame, screenshot_dir));
     return nullptr;

@@ -78,7 +78,10 @@ void MainFrame::on_char_hook(wxKeyEvent& event) {
     }
     if (code == '/' && (mods == wxMOD_NONE || mods == wxMOD_SHIFT)) {
         focus_search();
-    } else if (code == WXK_ESCAPE || (code == WXK_BACK && mods == wxMOD_NONE)) {
+    } else if (code == WXK_ESCAPE || (code == WXK_BACK && mods == wxMOD_NONE) ||
+               (code == WXK_LEFT && mods == wxMOD_ALT)) {
+        // Alt+Left is the Back menu item's accelerator too, but under Xvfb the accelerator
+        // did not fire while the page view had the focus: handled here as well.
         go_back();
     } else if (!handle_script_key(event)) {
         event.Skip();
