@@ -11,5 +11,7 @@ enum ExitCode : int { kOk = 0, kFindings = 1, kFailure = 2 };
 void add_lint_command(CLI::App& app, int& exit_code);
 void add_show_command(CLI::App& app, int& exit_code);
 void add_list_command(CLI::App& app, int& exit_code);
+void add_search_command(CLI::App& app, int& exit_code);
+void add_index_command(CLI::App& app, int& exit_code);
 
 }  // namespace lectern::cli

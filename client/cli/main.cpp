@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
     lectern::cli::add_lint_command(app, exit_code);
     lectern::cli::add_show_command(app, exit_code);
     lectern::cli::add_list_command(app, exit_code);
+    lectern::cli::add_search_command(app, exit_code);
+    lectern::cli::add_index_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

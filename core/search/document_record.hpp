@@ -1,0 +1,26 @@
+#pragma once
+// What the index keeps of each document to show a result without reading the file
+// (internal to core/search): stored as the Xapian document's data.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lectern::search {
+
+struct DocumentRecord {
+    std::string id;
+    std::string title;
+    std::string type;
+    std::string lang;
+    std::string path;
+    std::string version;  ///< git blob id of the file
+    std::string text;     ///< plain text of the body, for snippets
+};
+
+/// A compact binary form: each field as a length (LEB128) and its bytes, in order.
+std::string serialize(const DocumentRecord& record);
+/// The record back, or nullopt when the bytes are not one (an index from another version).
+std::optional<DocumentRecord> deserialize_record(std::string_view bytes);
+
+}  // namespace lectern::search

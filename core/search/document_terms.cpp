@@ -1,0 +1,118 @@
+#include "search/document_terms.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "content/document_view.hpp"
+#include "render/markdown.hpp"
+#include "search/document_record.hpp"
+#include "search/terms.hpp"
+#include "search/words.hpp"
+
+namespace lectern::search {
+
+namespace {
+
+// Positions between fields, so that a phrase never spans the end of one and the start of
+// the next.
+constexpr Xapian::termpos kFieldGap = 100;
+
+// Xapian refuses terms over 245 bytes; a path that long still needs a unique key.
+std::string bounded_term(std::string_view prefix, std::string_view value) {
+    std::string term = std::string(prefix) + std::string(value);
+    if (term.size() > 240) term.resize(240);
+    return term;
+}
+
+}  // namespace
+
+const DocumentTerms::Forms& DocumentTerms::forms(std::string_view word) {
+    if (auto it = cache_->find(word); it != cache_->end()) return it->second;
+    Forms f;
+    const std::string lower = lower_word(word);
+    f.term = normalize_word(lower);
+    // Stems come from the word as written: stemmers know their language's diacritics.
+    if (stemmer_ && !is_number(lower)) f.stem = normalize_word((*stemmer_)(lower));
+    return cache_->emplace(std::string(word), std::move(f)).first->second;
+}
+
+void DocumentTerms::add_text(std::string_view text, const Field& field) {
+    std::string term;
+    for_each_word(text, [&](const Word& w) {
+        const Forms& f = forms(w.text);
+        term.assign(field.prefix).append(f.term);
+        if (field.positions) {
+            doc_->add_posting(term, ++pos_, field.wdf);
+        } else {
+            doc_->add_term(term, field.wdf);
+        }
+        if (!f.stem.empty())
+            doc_->add_term(term.assign(field.stem_prefix).append(f.stem), field.wdf);
+    });
+    pos_ += kFieldGap;
+}
+
+Xapian::Document DocumentTerms::make(const content::Document& doc, const std::string& text,
+                                     const std::string& stamp) {
+    Xapian::Document xd;
+    doc_ = &xd;
+    cache_ = &caches_[doc.lang];
+    stemmer_ = stemmers_.find(doc.lang);
+    pos_ = 0;
+
+    add_text(doc.title, {terms::kTitle, terms::kTitleStem, 1, true});
+    add_text(doc.title, {"", terms::kStem, weights_.title, true});
+    add_text(doc.summary, {"", terms::kStem, weights_.summary, true});
+    add_text(text, {"", terms::kStem, 1, true});
+    if (doc.type != content::DocumentType::Quiz) {
+        for (const auto& heading : render::outline(doc.body).headings) {
+            add_text(heading.text, {"", terms::kStem, weights_.heading, false});
+        }
+    }
+    // Lessons: chapter captions and objectives are what a learner searches a video by.
+    if (doc.front_matter) {
+        const auto& fm = *doc.front_matter;
+        if (auto it = fm.find("chapters"); it != fm.end() && it->is_array()) {
+            for (const auto& chapter : *it) {
+                if (chapter.is_object() && chapter.contains("title") &&
+                    chapter["title"].is_string()) {
+                    add_text(chapter["title"].get_ref<const std::string&>(),
+                             {"", terms::kStem, weights_.caption, true});
+                }
+            }
+        }
+        if (auto it = fm.find("objectives"); it != fm.end() && it->is_array()) {
+            for (const auto& objective : *it) {
+                if (objective.is_string()) {
+                    add_text(objective.get_ref<const std::string&>(),
+                             {"", terms::kStem, weights_.caption, true});
+                }
+            }
+        }
+    }
+    for (const auto& tag : doc.tags) {
+        xd.add_boolean_term(bounded_term(terms::kTag, normalize_word(tag)));
+        add_text(tag, {"", terms::kStem, weights_.tag, false});
+    }
+    add_text(doc.id, {"", terms::kStem, weights_.id, false});
+    add_text(content::to_string(doc.type), {"", terms::kStem, 1, false});
+    add_text(doc.path, {"", terms::kStem, weights_.path, false});
+
+    xd.add_boolean_term(bounded_term(terms::kType, content::to_string(doc.type)));
+    const std::string lang = lower_word(doc.lang);
+    xd.add_boolean_term(bounded_term(terms::kLang, lang));
+    if (const std::string primary = primary_language(lang); primary != lang) {
+        xd.add_boolean_term(bounded_term(terms::kLang, primary));
+    }
+    xd.add_boolean_term(bounded_term(terms::kId, doc.id));
+    xd.add_boolean_term(bounded_term(terms::kPath, doc.path));
+    xd.add_value(terms::kSlotPath, doc.path);
+    if (!stamp.empty()) xd.add_value(terms::kSlotStamp, stamp);
+
+    xd.set_data(
+        serialize(DocumentRecord{doc.id, doc.title, std::string(content::to_string(doc.type)),
+                                 doc.lang, doc.path, doc.blob_id, text}));
+    doc_ = nullptr;
+    return xd;
+}
+
+}  // namespace lectern::search
