@@ -324,8 +324,11 @@ Xapian::Query filter_query(const std::map<std::string, std::vector<std::string>>
 
 std::string apply_corrections(std::string text, const std::vector<Correction>& corrections) {
     for (const auto& c : corrections) {
-        if (auto at = text.find(c.typed); at != std::string::npos)
-            text.replace(at, c.typed.size(), c.used);
+        const auto at = text.find(c.typed);
+        if (at == std::string::npos) continue;
+        // Built anew rather than with std::string::replace, which GCC 12 at -O3 warns about
+        // wrongly (-Wrestrict, https://gcc.gnu.org/bugzilla/show_bug.cgi?id=105329).
+        text = text.substr(0, at) + c.used + text.substr(at + c.typed.size());
     }
     return text;
 }

@@ -154,8 +154,8 @@ class Parser {
         n.kind = QueryNode::Kind::Or;
         while (pos_ < tokens_.size() && !at(Token::Kind::Close)) {
             if (at(Token::Kind::Or) || at(Token::Kind::And)) {
-                note("'" + std::string(at(Token::Kind::Or) ? "OR" : "AND") +
-                     "' needs words on both sides: left out");
+                note(at(Token::Kind::Or) ? "'OR' needs words on both sides: left out"
+                                         : "'AND' needs words on both sides: left out");
                 ++pos_;
                 continue;
             }

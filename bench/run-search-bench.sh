@@ -1,0 +1,79 @@
+#!/bin/bash
+# Builds the search benchmark (Release) and runs it at 1k, 10k and 50k documents, then writes
+# the search section of docs/benchmarks.md. Usage: bench/run-search-bench.sh [SIZES...]
+# Environment: BUILD_DIR (default build/bench), WORK_DIR (default build/bench-work; corpora
+# are generated once and reused), JOBS (default 2).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BUILD_DIR="${BUILD_DIR:-$ROOT/build/bench}"
+WORK_DIR="${WORK_DIR:-$ROOT/build/bench-work}"
+JOBS="${JOBS:-2}"
+SIZES=("$@")
+[ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000 50000)
+
+cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLECTERN_BUILD_BENCH=ON \
+      -DLECTERN_BUILD_TESTS=OFF -DLECTERN_BUILD_DESKTOP=OFF -DLECTERN_BUILD_SERVER=OFF >/dev/null
+ninja -C "$BUILD_DIR" -j"$JOBS" lectern_search_bench
+mkdir -p "$WORK_DIR"
+ROWS="$WORK_DIR/rows.txt"
+: > "$ROWS"
+for n in "${SIZES[@]}"; do
+  "$BUILD_DIR/bench/lectern_search_bench" --docs "$n" --work "$WORK_DIR" --queries 1000 --rg-queries 50 \
+      --rows "$ROWS"
+done
+
+query_rows=$(grep -v '^INDEX|' "$ROWS")
+index_rows=$(grep '^INDEX|' "$ROWS" | sed 's/^INDEX//')
+SECTION="$WORK_DIR/search-section.md"
+cat > "$SECTION" <<MD
+<!-- search-bench:begin (written by bench/run-search-bench.sh; edit the script, not this) -->
+## Search
+
+Reproduce with \`bench/run-search-bench.sh\` (Release build; corpora under build/bench-work are
+generated once from the word lists in bench/corpus_generator.cpp and reused). Machine: $(nproc)
+cores of $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date +%Y-%m-%d).
+
+Each corpus holds N procedures and call scripts (half English, the rest Polish, Norwegian,
+Estonian and Russian; about 350 words each in 3–6 sections). 1,000 queries per engine, the way
+agents type: 40% are every prefix of one or two words typed a letter at a time ("r", "re",
+"ref"…), the rest one or two whole words and typos. Every engine answers the same queries on the
+same documents: any of the words, the last one a prefix, top 10, best first. Latencies in ms,
+caches warm (each engine runs the queries once before the timed run).
+
+- **Lectern**: \`search::Searcher\` with everything on: stems in all five languages, bounded
+  prefix expansion, spelling check, synonyms, filters, snippets for the 10 results.
+- **bare Xapian**: Xapian's QueryParser on the same database, English stemmer, the same
+  expansion bound, top 10 with their stored data; no snippets, spelling or synonyms.
+- **FTS5**: SQLite FTS5 (unicode61, remove_diacritics, prefix indexes 1–3), bm25 with the title
+  weighted 10, \`snippet()\` for the 10 results.
+- **ripgrep**: \`rg -l -i -F -e WORD…\` over the files, 50 of the queries (it has no ranking).
+
+| docs | Lectern p50 | Lectern p99 | bare Xapian p50 | bare Xapian p99 | FTS5 p50 | FTS5 p99 | rg p50 | rg p99 | Lectern/FTS5 p99 | Lectern/bare p99 | rg/Lectern p50 |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+$query_rows
+
+Indexing. *full* is \`lectern index --rebuild\`: reading and checking the files (front matter,
+schema) plus indexing; *index part* leaves out the reading and checking, which is shared with any
+engine, and is what compares with FTS5's insert of the same documents' text (after the same
+Markdown-to-text step). Re-indexing 10 changed documents: *after sync* is a commit diffed against
+the indexed one (the agent's clone); *with work tree* also scans the work tree for uncommitted edits
+(\`git status\`, a trainer's checkout). Median of 5 rounds, in ms.
+
+| docs | full (docs/s) | index part (docs/s) | FTS5 (docs/s) | index part/FTS5 | re-index 10, after sync (ms) | re-index 10, with work tree (ms) |
+|---:|---:|---:|---:|---:|---:|---:|
+$index_rows
+<!-- search-bench:end -->
+MD
+
+DOC="$ROOT/docs/benchmarks.md"
+if [ ! -f "$DOC" ]; then
+  printf '# Benchmarks\n\n' > "$DOC"
+fi
+python3 - "$DOC" "$SECTION" <<'PY'
+import re, sys
+doc, section = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+pattern = re.compile(r'<!-- search-bench:begin.*?<!-- search-bench:end -->\n', re.S)
+doc = pattern.sub(lambda m: section, doc) if pattern.search(doc) else doc.rstrip('\n') + '\n\n' + section
+open(sys.argv[1], 'w').write(doc)
+PY
+echo "wrote the search section of $DOC"
