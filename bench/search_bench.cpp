@@ -53,9 +53,10 @@ Latency summarize(std::vector<double> v) {
     return l;
 }
 
-// Runs every query once to warm caches, then again timing each.
+// Runs every query once to warm caches, then again timing each; `slowest` lists the worst.
 Latency time_queries(const std::vector<std::string>& queries,
-                     const std::function<std::size_t(const std::string&)>& run) {
+                     const std::function<std::size_t(const std::string&)>& run,
+                     std::size_t slowest = 0) {
     std::size_t sink = 0;
     for (const auto& q : queries) sink += run(q);
     std::vector<double> ms;
@@ -65,6 +66,13 @@ Latency time_queries(const std::vector<std::string>& queries,
         ms.push_back(ms_since(start));
     }
     if (sink == 0) std::cerr << "(no query found anything)\n";
+    std::vector<std::size_t> order(ms.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return ms[a] > ms[b]; });
+    for (std::size_t i = 0; i < std::min(slowest, order.size()); ++i) {
+        std::cerr << "  slow: " << ms[order[i]] << " ms '" << queries[order[i]] << "'\n";
+    }
     return summarize(std::move(ms));
 }
 
@@ -222,7 +230,8 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::size_t docs = 1000, query_count = 1000, rg_count = 100;
+    std::size_t docs = 1000, query_count = 1000, rg_count = 100, slowest = 0;
+    bool query_only = false;  // reuse the index of an earlier run: for tuning queries
     fs::path work = "bench-work", rows_file;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
@@ -236,6 +245,10 @@ int main(int argc, char** argv) {
             rg_count = std::stoul(v);
         else if (a == "--rows")
             rows_file = v;
+        else if (a == "--slowest")
+            slowest = std::stoul(v);
+        else if (a == "--query-only")
+            query_only = v == "1";
         else {
             std::cerr << "unknown option " << a << '\n';
             return 2;
@@ -253,6 +266,25 @@ int main(int argc, char** argv) {
         sh(git(root, "init -q") + " && " + git(root, "add -A") + " && " +
            git(root, "commit -q -m corpus"));
         std::cerr << "corpus written and committed in " << fmt(ms_since(start) / 1000) << " s\n";
+    }
+
+    if (query_only) {
+        const auto queries = bench::make_queries(query_count, 7);
+        search::Searcher lectern(index);
+        search::SearchRequest request;
+        const Latency ours = time_queries(
+            queries,
+            [&](const std::string& q) {
+                request.query = q;
+                return lectern.search(request).hits.size() + 1;
+            },
+            slowest);
+        BareXapian bare(index);
+        const Latency floor = time_queries(
+            queries, [&](const std::string& q) { return bare.search(q); }, slowest);
+        std::cerr << "lectern p50 " << fmt(ours.p50, 3) << " p99 " << fmt(ours.p99, 3)
+                  << "; bare p50 " << fmt(floor.p50, 3) << " p99 " << fmt(floor.p99, 3) << '\n';
+        return 0;
     }
 
     // Full indexing: reading and parsing the files (shared by every engine), then Lectern's
@@ -288,13 +320,16 @@ int main(int argc, char** argv) {
     const auto queries = bench::make_queries(query_count, 7);
     search::Searcher lectern(index);
     search::SearchRequest request;
-    const Latency ours = time_queries(queries, [&](const std::string& q) {
-        request.query = q;
-        const auto r = lectern.search(request);
-        std::size_t bytes = 1;
-        for (const auto& h : r.hits) bytes += h.snippet.size();
-        return bytes;
-    });
+    const Latency ours = time_queries(
+        queries,
+        [&](const std::string& q) {
+            request.query = q;
+            const auto r = lectern.search(request);
+            std::size_t bytes = 1;
+            for (const auto& h : r.hits) bytes += h.snippet.size();
+            return bytes;
+        },
+        slowest);
     BareXapian bare(index);
     const Latency floor =
         time_queries(queries, [&](const std::string& q) { return bare.search(q); });

@@ -139,16 +139,21 @@ class Builder {
 
     Xapian::Query prefix(const std::string& word, const std::string& typed) {
         add_unique(plan_.matched.prefixes, word);
-        const Xapian::termcount limit = max_prefix_expansion(code_points(word));
+        const std::size_t chars = code_points(word);
+        const Xapian::termcount limit = max_prefix_expansion(chars);
+        const Xapian::Query title(Xapian::Query::OP_WILDCARD, std::string(terms::kTitle) + word,
+                                  limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+        // One letter is the start of a title the agent has in mind: in the body it would
+        // match nearly every document through its commonest words ("a", "and", "account")
+        // and cost more than the rest of the search. Titles are short, so this stays fast.
+        if (chars <= 1) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, kTitleWeight);
         std::vector<Xapian::Query> body{Xapian::Query(Xapian::Query::OP_WILDCARD, word, limit,
                                                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
         // The word as typed so far may already be whole: match its stems too ("refunds").
-        if (code_points(word) >= 3) {
+        if (chars >= 3) {
             for (const auto& s : stems(word, typed))
                 body.emplace_back(std::string(terms::kStem) + s);
         }
-        const Xapian::Query title(Xapian::Query::OP_WILDCARD, std::string(terms::kTitle) + word,
-                                  limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
         return Xapian::Query(Xapian::Query::OP_OR, combine(Xapian::Query::OP_SYNONYM, body),
                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, kTitleWeight));
     }

@@ -1,6 +1,7 @@
 #include "search/snippet.hpp"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "search/words.hpp"
@@ -32,10 +33,27 @@ class Matcher {
         if (stemmer_) {
             for (const auto& w : matched_.words) stems_.push_back(normalize_word((*stemmer_)(w)));
         }
+        for (const std::vector<std::string>* list :
+             {&matched_.words, &matched_.prefixes,
+              static_cast<const std::vector<std::string>*>(&stems_)}) {
+            for (const auto& w : *list) {
+                if (!w.empty()) first_bytes_[static_cast<unsigned char>(w.front())] = true;
+            }
+        }
+    }
+
+    // Most words of a text cannot match: an ASCII word whose first letter starts no query
+    // word is turned away before normalize_word allocates anything.
+    bool may_match(std::string_view raw) const {
+        auto first = static_cast<unsigned char>(raw.front());
+        if (first >= 0x80) return true;  // may fold to anything
+        if (first >= 'A' && first <= 'Z') first = static_cast<unsigned char>(first + 32);
+        return first_bytes_[first];
     }
 
     // Index of the query word matched (words first, then prefixes), or -1.
     long match(std::string_view raw) const {
+        if (!may_match(raw)) return -1;
         const std::string word = normalize_word(raw);
         for (std::size_t i = 0; i < matched_.words.size(); ++i) {
             if (word == matched_.words[i]) return static_cast<long>(i);
@@ -59,6 +77,7 @@ class Matcher {
     const MatchedWords& matched_;
     const Xapian::Stem* stemmer_;
     std::vector<std::string> stems_;
+    std::array<bool, 256> first_bytes_{};
 };
 
 void append_text(std::string& out, std::string_view text, bool html) {
