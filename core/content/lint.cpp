@@ -3,6 +3,9 @@
 #include <map>
 #include <set>
 
+#include <nlohmann/json.hpp>
+
+#include "quiz/gift.hpp"
 #include "render/markdown.hpp"
 #include "render/script_flow.hpp"
 
@@ -135,10 +138,37 @@ class BodyLinter {
 
 }  // namespace
 
+namespace {
+
+void check_quiz(const Document& doc, Diagnostics& out) {
+    const quiz::GiftBank bank = quiz::parse_gift(doc.body, doc.path, doc.body_first_line, out);
+    const std::size_t gradable = bank.gradable_count();
+    if (gradable == 0) {
+        out.error("quiz-no-questions",
+                  "the quiz has no questions (GIFT questions like '::Q1:: Text {=right ~wrong}')",
+                  {doc.path, doc.body_first_line, 1});
+        return;
+    }
+    const auto& fields = *doc.front_matter;
+    if (auto it = fields.find("pool_size"); it != fields.end() && it->is_number_integer()) {
+        if (it->get<std::size_t>() > gradable) {
+            out.error("quiz-pool-too-large",
+                      "pool_size is " + std::to_string(it->get<std::size_t>()) +
+                          " but the quiz has only " + std::to_string(gradable) + " questions",
+                      {doc.path, 0, 0});
+        }
+    }
+}
+
+}  // namespace
+
 void lint_bodies(const Space& space, Diagnostics& out) {
     BodyLinter linter(space, out);
     for (const Document& doc : space.documents()) {
-        if (doc.type == DocumentType::Quiz) continue;  // GIFT, not Markdown
+        if (doc.type == DocumentType::Quiz) {
+            check_quiz(doc, out);
+            continue;
+        }
         if (doc.type == DocumentType::Script) {
             linter.check_script(doc);
         } else {

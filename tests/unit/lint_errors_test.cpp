@@ -215,3 +215,24 @@ TEST(Lint, DiagnosticsAreSortedByFileAndLine) {
     EXPECT_EQ(found.items()[1].where.line, 12);
     EXPECT_EQ(found.items()[2].where.file, "procedures/z.md");
 }
+
+TEST(Lint, MalformedQuizQuestionIsLocatedInTheFile) {
+    TempSpace space;
+    space.write("quizzes/q.gift",
+                "---\nid: q\ntype: quiz\ntitle: Q\nlang: en\n---\n::Q1::Fine{T}\n\n::Q2::Broken {=a ~b\n");
+    const auto found = space.lint();
+    ASSERT_EQ(found.error_count(), 1u) << dump(found);
+    EXPECT_TRUE(has_diagnostic(found, "gift-syntax", "quizzes/q.gift:9:14"));
+}
+
+TEST(Lint, QuizPoolLargerThanItsQuestionsIsReported) {
+    TempSpace space;
+    space.write("quizzes/q.gift", "---\nid: q\ntype: quiz\ntitle: Q\nlang: en\npool_size: 5\n---\nA{T}\n\nB{F}\n");
+    EXPECT_TRUE(has_diagnostic(space.lint(), "quiz-pool-too-large", "quizzes/q.gift"));
+}
+
+TEST(Lint, QuizWithoutQuestionsIsReported) {
+    TempSpace space;
+    space.write("quizzes/q.gift", "// only a comment\n");
+    EXPECT_TRUE(has_diagnostic(space.lint(), "quiz-no-questions", "quizzes/q.gift"));
+}
