@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages, builds a release of Lectern and runs it on the bundled
-# sample content: lint the space, list its documents, show the refund call script.
+# Installs the Debian packages, builds a release of Lectern and starts it on the bundled
+# sample content: the desktop app when there is a display, else a tour of the command line
+# (lint the space, search it the way an agent types, show the refund call script).
 # LECTERN_SKIP_INSTALL=1 skips the package installation.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,12 +14,29 @@ cmake --preset release
 cmake --build --preset release --parallel "$(nproc)"
 
 lectern=build/release/client/cli/lectern
+desktop=build/release/client/desktop/lectern-desktop
+
 echo
 echo "== lectern lint content"
 "$lectern" lint content
+
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$desktop" ]; then
+  echo
+  echo "== lectern-desktop --space content  (Ctrl+K or / to search, F1 for every key)"
+  exec "$desktop" --space content
+fi
+
 echo
-echo "== lectern list --space content"
-"$lectern" list --space content
+echo "(no display: showing the command line instead of the desktop app)"
+echo
+echo "== lectern index --space content"
+"$lectern" index --space content
+echo
+echo "== lectern search --space content money back"
+"$lectern" search --space content money back
+echo
+echo "== lectern search --space content zwrot lang:pl"
+"$lectern" search --space content zwrot lang:pl
 echo
 echo "== lectern show refund-request --space content"
 "$lectern" show refund-request --space content

@@ -105,7 +105,9 @@ bool check_against_schema(const LocatedJson& data, const std::string& schema_nam
                   data.locate(""));
         return false;
     }
-    valijson::Validator validator;
+    // One validator per thread: it caches the compiled `pattern` regular expressions, which
+    // otherwise cost more than the rest of loading a document.
+    static thread_local valijson::Validator validator;
     valijson::ValidationResults results;
     valijson::adapters::NlohmannJsonAdapter target(data.value);
     if (validator.validate(schema.compiled, target, &results)) return true;

@@ -70,8 +70,15 @@ TEST(Server_Api, MetricsCountRequests) {
 TEST(Server_Api, AccessLogNamesUserAndStatus) {
     TestServer& s = TestServer::get();
     request(s, "GET", "/api/v1/whoami", "alpha-supervisor");
-    std::ifstream in(s.scratch() / "access.log");
-    const std::string log((std::istreambuf_iterator<char>(in)), {});
+    // cpp-httplib calls the logger after the response has gone out, so the client can read
+    // the answer before the line is written: wait for it, up to a bound.
+    std::string log;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        std::ifstream in(s.scratch() / "access.log");
+        log.assign(std::istreambuf_iterator<char>(in), {});
+        if (log.find("\"GET /api/v1/whoami HTTP/1.1\" 200") != std::string::npos) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
     EXPECT_NE(log.find("alpha-supervisor ["), std::string::npos);
     EXPECT_NE(log.find("\"GET /api/v1/whoami HTTP/1.1\" 200"), std::string::npos);
 }
