@@ -38,7 +38,13 @@ std::vector<LibraryGroup> library_groups(const content::Space& space, std::strin
         groups[static_cast<std::size_t>(doc.type)].entries.push_back(entry_for(space, doc, today));
     }
     for (const auto& path : space.paths()) {
-        groups[4].entries.push_back({{View::Path, path.id}, to_wx(path.title), false});
+        // Built field by field: GCC 12 at -O3 warns falsely (maybe-uninitialized) about the
+        // temporary a braced initializer makes here.
+        LibraryEntry entry;
+        entry.target.view = View::Path;
+        entry.target.id = path.id;
+        entry.label = to_wx(path.title);
+        groups[4].entries.push_back(std::move(entry));
     }
     for (auto& group : groups) {
         std::stable_sort(group.entries.begin(), group.entries.end(),
