@@ -29,30 +29,6 @@ std::string anchor_headings(std::string html, const std::vector<std::string>& an
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 std::string themed_body(std::string_view core_html,
                         const std::vector<std::string>& heading_anchors) {
     std::string html = anchor_headings(std::string(core_html), heading_anchors);

@@ -6,10 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include "render/markdown.hpp"
+
 namespace lectern::desktop {
 
-/// Escapes text for HTML element content and attribute values.
-std::string escape_html(std::string_view text);
+using render::escape_html;
 
 /// Core's safe HTML with the stylesheet's colours, table borders and code backgrounds as
 /// attributes. `heading_anchors` are the anchors of the body's headings in order (from

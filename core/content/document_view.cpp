@@ -4,36 +4,8 @@
 
 namespace lectern::content {
 
-namespace {
-
-std::string escape_html(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
-}  // namespace
-
 std::string document_html(const Space& space, const Document& doc) {
-    if (doc.type == DocumentType::Quiz) return "<pre>" + escape_html(doc.body) + "</pre>\n";
+    if (doc.type == DocumentType::Quiz) return "<pre>" + render::escape_html(doc.body) + "</pre>\n";
     return markdown_html(space, doc, doc.body);
 }
 

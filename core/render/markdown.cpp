@@ -89,6 +89,30 @@ void collect_text(cmark_node* root, std::string& out) {
 
 }  // namespace
 
+std::string escape_html(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
 bool is_external_or_anchor(std::string_view url) {
     static constexpr std::array<std::string_view, 5> kAllowed = {"http://", "https://",
                                                                  "mailto:", "tel:", "#"};

@@ -28,6 +28,9 @@ std::string render_html(std::string_view markdown, const RenderOptions& options 
 /// and snippets. Code is kept as text; raw HTML is dropped.
 std::string extract_text(std::string_view markdown);
 
+/// Escapes text for HTML element content and quoted attribute values (& < > ").
+std::string escape_html(std::string_view text);
+
 /// True for links rendering keeps as they are: http(s), mailto, tel and `#anchor`.
 bool is_external_or_anchor(std::string_view url);
 

@@ -73,3 +73,8 @@ TEST(Render, OutlineGivesHeadingsAndLinksWithPositions) {
     EXPECT_EQ(o.links[0].column, 6);
     EXPECT_EQ(o.links[1].text, "two");
 }
+
+TEST(Render, EscapeHtmlMakesTextInertInContentAndAttributes) {
+    EXPECT_EQ(escape_html("<a href=\"x\">&</a>"), "&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;");
+    EXPECT_EQ(escape_html("Zażółć"), "Zażółć");
+}
