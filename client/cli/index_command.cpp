@@ -99,13 +99,8 @@ void add_index_command(CLI::App& app, int& exit_code) {
         "index",
         "Bring the search index of a space up to date: only changed documents are indexed again.\n"
         "Exits 1 when some documents could not be indexed (run `lectern lint` to see why).");
-    cmd->add_option(
-        "--space", opts->space,
-        "Space folder; default: $LECTERN_SPACE, the current folder if it has lectern.yaml, "
-        "else the installed sample content");
-    cmd->add_option("--index", opts->index,
-                    "Index folder; default: a folder per space under $LECTERN_INDEX_DIR, else "
-                    "$XDG_DATA_HOME/lectern/index, else ~/.local/share/lectern/index");
+    add_space_option(*cmd, opts->space);
+    add_index_option(*cmd, opts->index);
     cmd->add_flag("--rebuild", opts->rebuild, "Index every document again from scratch");
     cmd->add_flag("--json", opts->json, "Print what was done as JSON");
     cmd->callback([opts, &exit_code] { exit_code = run(*opts); });

@@ -57,10 +57,7 @@ void add_list_command(CLI::App& app, int& exit_code) {
     auto opts = std::make_shared<ListOptions>();
     CLI::App* cmd =
         app.add_subcommand("list", "List the documents of a space: type, language, id and title.");
-    cmd->add_option(
-        "--space", opts->space,
-        "Space folder; default: $LECTERN_SPACE, the current folder if it has lectern.yaml, "
-        "else the installed sample content");
+    add_space_option(*cmd, opts->space);
     cmd->add_option("--type", opts->type, "Only this type")
         ->check(CLI::IsMember({"procedure", "script", "lesson", "quiz"}));
     cmd->add_option("--lang", opts->lang, "Only this language (en, pl, nb, et, ru, ...)");

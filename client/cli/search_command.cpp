@@ -105,13 +105,8 @@ void add_search_command(CLI::App& app, int& exit_code) {
                                        "query. Misspelled words are corrected and\n"
                                        "the output says so. Exits 1 when nothing matches.");
     cmd->add_option("QUERY", opts->words, "What to look for")->required();
-    cmd->add_option(
-        "--space", opts->space,
-        "Space folder; default: $LECTERN_SPACE, the current folder if it has lectern.yaml, "
-        "else the installed sample content");
-    cmd->add_option("--index", opts->index,
-                    "Index folder; default: a folder per space under $LECTERN_INDEX_DIR, else "
-                    "$XDG_DATA_HOME/lectern/index, else ~/.local/share/lectern/index");
+    add_space_option(*cmd, opts->space);
+    add_index_option(*cmd, opts->index);
     cmd->add_option("--type", opts->types,
                     "Only documents of this type (procedure, script, lesson, quiz)");
     cmd->add_option("--lang", opts->langs, "Only documents in this language (en, pl, nb…)");

@@ -76,10 +76,7 @@ void add_show_command(CLI::App& app, int& exit_code) {
     cmd->add_option("ID|PATH", opts->what,
                     "Document id (vpn-security) or path (procedures/vpn-security.md)")
         ->required();
-    cmd->add_option(
-        "--space", opts->space,
-        "Space folder; default: $LECTERN_SPACE, the current folder if it has lectern.yaml, "
-        "else the installed sample content");
+    add_space_option(*cmd, opts->space);
     auto* html = cmd->add_flag("--html", opts->html, "Print the rendered, sanitised HTML");
     auto* text =
         cmd->add_flag("--text", opts->text, "Print the plain text only, without the header");

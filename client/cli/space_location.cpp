@@ -18,4 +18,17 @@ std::filesystem::path locate_space(const std::string& option) {
     return std::filesystem::path(LECTERN_DATA_DIR) / "content";
 }
 
+void add_space_option(CLI::App& cmd, std::string& space) {
+    cmd.add_option(
+        "--space", space,
+        "Space folder; default: $LECTERN_SPACE, the current folder if it has lectern.yaml, "
+        "else the installed sample content");
+}
+
+void add_index_option(CLI::App& cmd, std::string& index) {
+    cmd.add_option("--index", index,
+                   "Index folder; default: a folder per space under $LECTERN_INDEX_DIR, else "
+                   "$XDG_DATA_HOME/lectern/index, else ~/.local/share/lectern/index");
+}
+
 }  // namespace lectern::cli
