@@ -41,6 +41,14 @@ lectern_require(SODIUM_FOUND libsodium-dev "libsodium")
 find_package(SQLite3 QUIET)
 lectern_require(SQLite3_FOUND libsqlite3-dev "SQLite 3")
 
+# The sync client's settings file (core) and the server's configuration.
+find_package(tomlplusplus QUIET)
+lectern_require(tomlplusplus_FOUND libtomlplusplus-dev "toml++")
+
+# The sync client's HTTP (REST API, Git LFS): git itself goes through libgit2.
+find_package(CURL QUIET)
+lectern_require(CURL_FOUND libcurl4-openssl-dev "libcurl")
+
 find_package(CLI11 QUIET)
 lectern_require(CLI11_FOUND libcli11-dev "CLI11")
 
@@ -49,8 +57,6 @@ if(LECTERN_BUILD_SERVER)
   # zlib and brotli flags it was built with.
   pkg_check_modules(HTTPLIB QUIET IMPORTED_TARGET cpp-httplib>=0.11)
   lectern_require(HTTPLIB_FOUND libcpp-httplib-dev "cpp-httplib")
-  find_package(tomlplusplus QUIET)
-  lectern_require(tomlplusplus_FOUND libtomlplusplus-dev "toml++")
   find_package(Threads REQUIRED)
 endif()
 

@@ -10,8 +10,9 @@ packages=(
   libxapian-dev libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-videoio-dev libopencv-dev
   libyaml-cpp-dev nlohmann-json3-dev libvalijson-dev libsodium-dev libsqlite3-dev
+  libtomlplusplus-dev libcurl4-openssl-dev
   # front ends
-  libwxgtk3.2-dev libwxgtk-media3.2-dev libcpp-httplib-dev libtomlplusplus-dev libcli11-dev gettext
+  libwxgtk3.2-dev libwxgtk-media3.2-dev libcpp-httplib-dev libcli11-dev gettext
   # tests and benchmarks
   libgtest-dev libgmock-dev git-lfs lighttpd sqlite3 ripgrep ffmpeg xvfb xauth imagemagick
 )
