@@ -34,5 +34,6 @@ using RemotePtr = detail::Owned<git_remote, git_remote_free>;
 using OdbPtr = detail::Owned<git_odb, git_odb_free>;
 using RevwalkPtr = detail::Owned<git_revwalk, git_revwalk_free>;
 using AnnotatedCommitPtr = detail::Owned<git_annotated_commit, git_annotated_commit_free>;
+using TreeBuilderPtr = detail::Owned<git_treebuilder, git_treebuilder_free>;
 
 }  // namespace lectern::git
