@@ -52,6 +52,14 @@ void read_file(const std::filesystem::path& file, ServerConfig& out) {
     if (auto v = t["http"]["access_log"].value<std::string>()) out.access_log = *v;
     if (auto v = t["log"]["level"].value<std::string>()) set_log_level(*v, out);
     if (auto v = t["git"]["http_backend"].value<std::string>()) out.git_http_backend = *v;
+    if (auto v = t["git"]["upload_pack_cache"].value<bool>()) out.upload_pack_cache = *v;
+    if (auto v = t["git"]["upload_pack_cache_max_mb"].value<std::int64_t>()) {
+        if (*v < 1) {
+            throw Error(ErrorKind::InvalidArgument,
+                        "git.upload_pack_cache_max_mb must be at least 1 in " + file.string());
+        }
+        out.upload_pack_cache_max_mb = static_cast<std::uint64_t>(*v);
+    }
     if (auto v = t["auth"]["token_lifetime_days"].value<std::int64_t>())
         out.token_lifetime_days = *v;
     if (auto v = t["auth"]["throttle_failures_per_account"].value<int>())

@@ -27,6 +27,10 @@ struct ServerConfig {
     std::filesystem::path access_log;
     log::Level log_level = log::Level::Info;
     std::filesystem::path git_http_backend = "/usr/lib/git-core/git-http-backend";
+    /// Answers of upload-pack stored for identical requests against unchanged refs.
+    bool upload_pack_cache = true;
+    /// Their total size on disk, in MiB; the least recently used are dropped past it.
+    std::uint64_t upload_pack_cache_max_mb = 2048;
     /// Tokens created through the API live this long.
     std::int64_t token_lifetime_days = 90;
     /// Failed logins allowed per account, and per client address, in `throttle_window_seconds`;

@@ -6,6 +6,7 @@
 //   spaces/<space>/content.git    bare repository of the space's content
 //   spaces/<space>/ledger.git     bare repository of the space's sign-off records
 //   spaces/<space>/lfs/objects/   Git LFS objects of content.git, by sha256
+//   cache/upload-pack/            stored upload-pack answers (emptied at start-up)
 
 #include <filesystem>
 #include <string>
@@ -27,6 +28,7 @@ class StateDir {
     std::filesystem::path spaces() const { return root_ / "spaces"; }
     std::filesystem::path space(std::string_view name) const { return spaces() / name; }
     std::filesystem::path repo(std::string_view space, RepoKind kind) const;
+    std::filesystem::path upload_pack_cache() const { return root_ / "cache" / "upload-pack"; }
     std::filesystem::path lfs_objects(std::string_view space) const {
         return this->space(space) / "lfs" / "objects";
     }

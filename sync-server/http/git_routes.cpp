@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 
+#include "http/cached_upload_pack.hpp"
 #include "http/cgi_exchange.hpp"
 #include "http/refusal.hpp"
 #include "http/request_auth.hpp"
@@ -117,6 +118,12 @@ void serve(ServerContext& ctx, const httplib::Request& req, httplib::Response& r
     if (req.method == "POST") {
         if (g.service == Service::UploadPack) ctx.metrics.record_fetch();
         if (g.service == Service::ReceivePack) ctx.metrics.record_push();
+    }
+    // Only after the checks above: a stored answer is shared by every reader of the space.
+    if (body && g.service == Service::UploadPack && ctx.upload_pack_cache) {
+        serve_upload_pack_cached(ctx, {g.space, g.kind, ctx.state.repo(g.space, g.kind)},
+                                 backend_process(ctx, req, g, user.name), *body, res);
+        return;
     }
     run_cgi(backend_process(ctx, req, g, user.name), body, res);
 }

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "cache/upload_pack_cache.hpp"
+
 namespace lectern::server {
 
 void Metrics::record_request(const std::string& route, int status, double seconds) {
@@ -24,6 +26,11 @@ void Metrics::record_fetch() {
 void Metrics::record_push() {
     std::lock_guard lock(mutex_);
     ++pushes_;
+}
+
+void Metrics::record_upload_pack_cache(const std::string& outcome) {
+    std::lock_guard lock(mutex_);
+    ++cache_outcomes_[outcome];
 }
 
 std::string Metrics::render() {
@@ -59,6 +66,25 @@ std::string Metrics::render() {
         << "# HELP lectern_errors_total Requests answered with a 5xx status.\n"
            "# TYPE lectern_errors_total counter\n"
         << "lectern_errors_total " << errors_ << '\n';
+    out << "# HELP lectern_upload_pack_cache_requests_total upload-pack POSTs by cache outcome.\n"
+           "# TYPE lectern_upload_pack_cache_requests_total counter\n";
+    for (const auto& [outcome, n] : cache_outcomes_) {
+        out << "lectern_upload_pack_cache_requests_total{outcome=\"" << outcome << "\"} " << n
+            << '\n';
+    }
+    if (cache_) {
+        const auto stats = cache_->stats();
+        out << "# HELP lectern_upload_pack_cache_bytes Size of the stored upload-pack answers.\n"
+               "# TYPE lectern_upload_pack_cache_bytes gauge\n"
+            << "lectern_upload_pack_cache_bytes " << stats.bytes << '\n'
+            << "# HELP lectern_upload_pack_cache_entries Stored upload-pack answers.\n"
+               "# TYPE lectern_upload_pack_cache_entries gauge\n"
+            << "lectern_upload_pack_cache_entries " << stats.entries << '\n'
+            << "# HELP lectern_upload_pack_cache_evictions_total Answers dropped to keep the "
+               "size bound.\n"
+               "# TYPE lectern_upload_pack_cache_evictions_total counter\n"
+            << "lectern_upload_pack_cache_evictions_total " << stats.evictions << '\n';
+    }
     return out.str();
 }
 

@@ -11,6 +11,8 @@
 
 namespace lectern::server {
 
+class UploadPackCache;
+
 class Metrics {
   public:
     /// Records one finished request. `route` is a fixed label ("git", "lfs", "api"…).
@@ -19,6 +21,11 @@ class Metrics {
     void record_fetch();
     /// One receive-pack exchange, whether its refs were accepted or refused by the hook.
     void record_push();
+    /// One upload-pack POST through the cache: "hit", "miss" (answered by git and stored) or
+    /// "bypass" (answered by git, not stored).
+    void record_upload_pack_cache(const std::string& outcome);
+    /// The cache whose size render() reports; null when it is off.
+    void watch_upload_pack_cache(const UploadPackCache* cache) { cache_ = cache; }
 
     std::string render();
 
@@ -37,6 +44,8 @@ class Metrics {
     std::uint64_t errors_ = 0;
     std::uint64_t fetches_ = 0;
     std::uint64_t pushes_ = 0;
+    std::map<std::string, std::uint64_t> cache_outcomes_;
+    const UploadPackCache* cache_ = nullptr;
 };
 
 }  // namespace lectern::server

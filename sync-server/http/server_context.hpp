@@ -1,8 +1,11 @@
 #pragma once
 // What every request handler shares: the configuration, the state folder, the account store,
-// the login throttle and the metrics. Built once at start-up.
+// the login throttle, the metrics and the upload-pack cache. Built once at start-up.
+
+#include <memory>
 
 #include "auth/login_throttle.hpp"
+#include "cache/upload_pack_cache.hpp"
 #include "config.hpp"
 #include "http/metrics.hpp"
 #include "state_dir.hpp"
@@ -17,13 +20,21 @@ struct ServerContext {
           store(state.database()),
           throttle(ThrottleLimits{config.throttle_failures_per_account,
                                   config.throttle_failures_per_address,
-                                  std::chrono::seconds(config.throttle_window_seconds)}) {}
+                                  std::chrono::seconds(config.throttle_window_seconds)}) {
+        if (config.upload_pack_cache) {
+            upload_pack_cache = std::make_unique<UploadPackCache>(UploadPackCacheOptions{
+                state.upload_pack_cache(), config.upload_pack_cache_max_mb << 20});
+            metrics.watch_upload_pack_cache(upload_pack_cache.get());
+        }
+    }
 
     ServerConfig config;
     StateDir state;
     Store store;
     LoginThrottle throttle;
     Metrics metrics;
+    /// Null when the configuration turns it off.
+    std::unique_ptr<UploadPackCache> upload_pack_cache;
 };
 
 }  // namespace lectern::server
