@@ -1,16 +1,10 @@
 #include "main_frame.hpp"
 
 #include <wx/intl.h>
-#include <wx/menu.h>
-#include <wx/msgdlg.h>
-#include <wx/panel.h>
 #include <wx/simplebook.h>
-#include <wx/sizer.h>
-#include <wx/splitter.h>
 #include <wx/srchctrl.h>
 #include <wx/statusbr.h>
 
-#include "common/diagnostic.hpp"
 #include "content/document_links.hpp"
 #include "document_page.hpp"
 #include "document_panel.hpp"
@@ -25,22 +19,12 @@
 #include "search_controller.hpp"
 #include "search_panel.hpp"
 #include "settings.hpp"
+#include "space_session.hpp"
 #include "wx_text.hpp"
 
 namespace lectern::desktop {
 
 namespace {
-
-enum MenuId {
-    kIdSearch = wxID_HIGHEST + 1,
-    kIdLibrary,
-    kIdPath,
-    kIdBack,
-    kIdLinks,
-    kIdLarger,
-    kIdSmaller,
-    kIdKeys,
-};
 
 // Page order in the content book.
 int page_of(View view) {
@@ -58,11 +42,6 @@ int page_of(View view) {
     return 0;
 }
 
-struct LoadedSpace {
-    std::shared_ptr<const content::Space> space;
-    std::size_t problems = 0;
-};
-
 }  // namespace
 
 MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root)
@@ -75,129 +54,21 @@ MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root)
     SetStatusText(_("Loading the content\u2026"), 0);
     Bind(wxEVT_CHAR_HOOK, &MainFrame::on_char_hook, this);
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
-    load_space(std::move(space_root));
+    session_ = std::make_unique<SpaceSession>(SpaceSession::Handlers{
+        [this](std::size_t problems) { on_space_loaded(problems); },
+        [this](const std::string& message) { on_space_failed(message); },
+        [this](std::shared_ptr<SearchBackend> index) { on_index_ready(std::move(index)); },
+        [this](const std::string& message) { on_index_failed(message); }});
+    session_->load(std::move(space_root));
 }
 
 MainFrame::~MainFrame() = default;
 
-void MainFrame::build_menu() {
-    auto* file = new wxMenu;
-    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
-    auto* go = new wxMenu;
-    // TRANSLATORS: menu item; "/" does the same outside text boxes.
-    go->Append(kIdSearch, _("&Search\tCtrl+K"));
-    go->Append(kIdLibrary, _("&Library\tCtrl+L"));
-    go->Append(kIdPath, _("My &path\tCtrl+P"));
-    // TRANSLATORS: menu item listing the documents the open one links to.
-    go->Append(kIdLinks, _("Linked &documents\tCtrl+G"));
-    go->AppendSeparator();
-    go->Append(kIdBack, _("&Back\tAlt+Left"));
-    auto* view = new wxMenu;
-    view->Append(kIdLarger, _("&Larger text\tCtrl+="));
-    view->Append(kIdSmaller, _("&Smaller text\tCtrl+-"));
-    auto* help = new wxMenu;
-    help->Append(kIdKeys, _("&Keyboard shortcuts\tF1"));
-    auto* bar = new wxMenuBar;
-    bar->Append(file, _("&File"));
-    bar->Append(go, _("&Go"));
-    bar->Append(view, _("&View"));
-    bar->Append(help, _("&Help"));
-    SetMenuBar(bar);
-
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { focus_search(); }, kIdSearch);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { library_->focus_tree(); }, kIdLibrary);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            open({View::Path, {}});
-        },
-        kIdPath);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { go_back(); }, kIdBack);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { show_links(); }, kIdLinks);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { change_font_size(+1); }, kIdLarger);
-    Bind(
-        wxEVT_MENU, [this](wxCommandEvent&) { change_font_size(-1); }, kIdSmaller);
-    Bind(
-        wxEVT_MENU,
-        [this](wxCommandEvent&) {
-            open({View::Welcome, {}});
-        },
-        kIdKeys);
-}
-
-void MainFrame::build_layout() {
-    auto* root = new wxPanel(this);
-    search_ = new wxSearchCtrl(root, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
-                               wxTE_PROCESS_ENTER);
-    search_->SetName("search-box");
-    // TRANSLATORS: hint in the empty search box.
-    search_->SetDescriptiveText(_("Search titles (Ctrl+K or /)"));
-    search_->ChangeValue(to_wx(settings_.last_search()));
-
-    splitter_ = new wxSplitterWindow(root, wxID_ANY, wxDefaultPosition, wxDefaultSize,
-                                     wxSP_LIVE_UPDATE | wxSP_THIN_SASH);
-    splitter_->SetMinimumPaneSize(160);
-    library_ = new LibraryPanel(splitter_);
-    pages_ = new wxSimplebook(splitter_);
-    document_ = new DocumentPanel(pages_);
-    script_panel_ = new ScriptPanel(pages_);
-    path_panel_ = new PathPanel(pages_);
-    search_panel_ = new SearchPanel(pages_);
-    pages_->AddPage(document_, wxString());
-    pages_->AddPage(script_panel_, wxString());
-    pages_->AddPage(path_panel_, wxString());
-    pages_->AddPage(search_panel_, wxString());
-    splitter_->SplitVertically(library_, pages_, 320);
-    splitter_->SetSashGravity(0.0);
-
-    auto* sizer = new wxBoxSizer(wxVERTICAL);
-    sizer->Add(search_, 0, wxEXPAND | wxALL, 8);
-    sizer->Add(splitter_, 1, wxEXPAND);
-    root->SetSizer(sizer);
-
-    script_ = std::make_unique<ScriptController>(*script_panel_);
-    searcher_ = std::make_unique<SearchController>(
-        [this](const std::string& query, const std::vector<SearchHit>& hits,
-               const std::string& error) { search_panel_->show_results(query, hits, error); });
-
-    auto follow = [this](const std::string& id, const std::string& section) {
-        open_document(id, section);
-    };
-    document_->view().set_document_link_handler(follow);
-    script_panel_->step_view().set_document_link_handler(follow);
-    script_panel_->whole_view().set_document_link_handler(follow);
-    library_->set_open_handler([this](const Location& where) { open(where); });
-    path_panel_->on_open = [this](const Location& where) { open(where); };
-    search_panel_->on_open = [this](const SearchHit& hit) { open_document(hit.document_id, {}); };
-    search_->Bind(wxEVT_TEXT, &MainFrame::on_search_text, this);
-    apply_font_size();
-}
-
-void MainFrame::load_space(std::filesystem::path root) {
-    // Reading and checking every file of a space is disk work: never on the UI thread.
-    background_.run<LoadedSpace>(
-        [root] {
-            Diagnostics found;
-            auto space = std::make_shared<const content::Space>(content::Space::load(root, found));
-            return LoadedSpace{std::move(space), found.items().size()};
-        },
-        [this](LoadedSpace& loaded) { on_space_loaded(std::move(loaded.space), loaded.problems); },
-        [this](const std::string& message) { on_space_failed(message); });
-}
-
-void MainFrame::on_space_loaded(std::shared_ptr<const content::Space> space, std::size_t problems) {
-    space_ = std::move(space);
+void MainFrame::on_space_loaded(std::size_t problems) {
+    space_ = session_->space();
     SetTitle(wxString::Format("%s \u2014 Lectern", to_wx(space_->manifest().title)));
     library_->show(to_wx(space_->manifest().title), library_groups(*space_, today_iso()));
     searcher_->set_backend(make_title_search(space_));
-    start_index(space_->root());
     const int documents = static_cast<int>(space_->documents().size());
     SetStatusText(wxString::Format(wxPLURAL("%d document", "%d documents", documents), documents),
                   0);
@@ -218,26 +89,18 @@ void MainFrame::on_space_loaded(std::shared_ptr<const content::Space> space, std
     }
 }
 
-void MainFrame::start_index(std::filesystem::path root) {
-    // Until the index is up to date (a while for a large space), the box searches titles.
-    using Backend = std::shared_ptr<SearchBackend>;
-    background_.run<Backend>(
-        [root] { return Backend(make_index_search(root)); },
-        [this](Backend& index) {
-            index_settled_ = true;
-            if (!index) return;  // this build has no search index
-            searcher_->set_backend(with_fallback(index, make_title_search(space_)));
-            search_->SetDescriptiveText(_("Search (Ctrl+K or /)"));
-            search_panel_->set_full_text(true);
-            if (view_ == View::Search) searcher_->search(from_wx(search_->GetValue()));
-        },
-        [this](const std::string& message) {
-            index_settled_ = true;
-            // TRANSLATORS: status bar; the search box still finds titles.
-            SetStatusText(wxString::Format(_("Search index unavailable, searching titles: %s"),
-                                           to_wx(message)),
-                          1);
-        });
+void MainFrame::on_index_ready(std::shared_ptr<SearchBackend> index) {
+    if (!index) return;  // this build has no search index
+    searcher_->set_backend(with_fallback(index, make_title_search(space_)));
+    search_->SetDescriptiveText(_("Search (Ctrl+K or /)"));
+    search_panel_->set_full_text(true);
+    if (view_ == View::Search) searcher_->search(from_wx(search_->GetValue()));
+}
+
+void MainFrame::on_index_failed(const std::string& message) {
+    // TRANSLATORS: status bar; the search box still finds titles.
+    SetStatusText(
+        wxString::Format(_("Search index unavailable, searching titles: %s"), to_wx(message)), 1);
 }
 
 void MainFrame::on_space_failed(const std::string& message) {
@@ -392,6 +255,10 @@ std::string MainFrame::script_step() const {
 
 bool MainFrame::script_shows_whole() const {
     return script_panel_->showing_whole();
+}
+
+bool MainFrame::index_settled() const {
+    return session_->index_settled();
 }
 
 bool MainFrame::search_busy() const {

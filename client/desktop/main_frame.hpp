@@ -8,7 +8,6 @@
 
 #include <wx/frame.h>
 
-#include "background.hpp"
 #include "content/space.hpp"
 #include "navigation.hpp"
 
@@ -26,9 +25,11 @@ class LibraryPanel;
 class PathPanel;
 class ScriptController;
 class ScriptPanel;
+class SearchBackend;
 class SearchController;
 class SearchPanel;
 class Settings;
+class SpaceSession;
 
 class MainFrame : public wxFrame {
   public:
@@ -48,7 +49,7 @@ class MainFrame : public wxFrame {
     // What the GUI tests look at.
     bool space_ready() const { return space_ != nullptr; }
     /// True once the search index is ready, failed, or this build has none.
-    bool index_settled() const { return index_settled_; }
+    bool index_settled() const;
     View current_view() const { return view_; }
     std::string current_id() const;
     std::string script_step() const;
@@ -61,10 +62,10 @@ class MainFrame : public wxFrame {
   private:
     void build_menu();
     void build_layout();
-    void load_space(std::filesystem::path root);
-    void on_space_loaded(std::shared_ptr<const content::Space> space, std::size_t problems);
+    void on_space_loaded(std::size_t problems);
     void on_space_failed(const std::string& message);
-    void start_index(std::filesystem::path root);
+    void on_index_ready(std::shared_ptr<SearchBackend> index);
+    void on_index_failed(const std::string& message);
     void show_view(View view);
     void apply_font_size();
     void on_char_hook(wxKeyEvent& event);
@@ -78,7 +79,6 @@ class MainFrame : public wxFrame {
     std::shared_ptr<const content::Space> space_;
     History history_;
     View view_ = View::Welcome;
-    bool index_settled_ = false;
 
     wxSearchCtrl* search_ = nullptr;
     wxSplitterWindow* splitter_ = nullptr;
@@ -91,7 +91,8 @@ class MainFrame : public wxFrame {
 
     std::unique_ptr<ScriptController> script_;
     std::unique_ptr<SearchController> searcher_;
-    Background background_;  // last: its threads finish before the members they report to go
+    // Last: destroyed first, so its threads finish before the members they report to go.
+    std::unique_ptr<SpaceSession> session_;
 };
 
 }  // namespace lectern::desktop

@@ -1,0 +1,66 @@
+// The main window's menus: every command has a menu item, so every command has a key and
+// a place a person can find it.
+
+#include <wx/intl.h>
+#include <wx/menu.h>
+
+#include "library_panel.hpp"
+#include "main_frame.hpp"
+
+namespace lectern::desktop {
+
+namespace {
+
+enum MenuId {
+    kIdSearch = wxID_HIGHEST + 1,
+    kIdLibrary,
+    kIdPath,
+    kIdBack,
+    kIdLinks,
+    kIdLarger,
+    kIdSmaller,
+    kIdKeys,
+};
+
+}  // namespace
+
+void MainFrame::build_menu() {
+    auto* file = new wxMenu;
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+    auto* go = new wxMenu;
+    // TRANSLATORS: menu item; "/" does the same outside text boxes.
+    go->Append(kIdSearch, _("&Search\tCtrl+K"));
+    go->Append(kIdLibrary, _("&Library\tCtrl+L"));
+    go->Append(kIdPath, _("My &path\tCtrl+P"));
+    // TRANSLATORS: menu item listing the documents the open one links to.
+    go->Append(kIdLinks, _("Linked &documents\tCtrl+G"));
+    go->AppendSeparator();
+    go->Append(kIdBack, _("&Back\tAlt+Left"));
+    auto* view = new wxMenu;
+    view->Append(kIdLarger, _("&Larger text\tCtrl+="));
+    view->Append(kIdSmaller, _("&Smaller text\tCtrl+-"));
+    auto* help = new wxMenu;
+    help->Append(kIdKeys, _("&Keyboard shortcuts\tF1"));
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(go, _("&Go"));
+    bar->Append(view, _("&View"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+
+    const auto on = [this](int id, auto action) {
+        Bind(
+            wxEVT_MENU, [action](wxCommandEvent&) { action(); }, id);
+    };
+    on(wxID_EXIT, [this] { Close(); });
+    on(kIdSearch, [this] { focus_search(); });
+    on(kIdLibrary, [this] { library_->focus_tree(); });
+    on(kIdPath, [this] { open({View::Path, {}}); });
+    on(kIdBack, [this] { go_back(); });
+    on(kIdLinks, [this] { show_links(); });
+    on(kIdLarger, [this] { change_font_size(+1); });
+    on(kIdSmaller, [this] { change_font_size(-1); });
+    on(kIdKeys, [this] { open({View::Welcome, {}}); });
+}
+
+}  // namespace lectern::desktop
