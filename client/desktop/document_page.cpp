@@ -74,6 +74,7 @@ std::string welcome_page_html(const content::Space& space) {
         {"Ctrl+L", _("Library")},
         {"Ctrl+P", _("My path")},
         {"Ctrl+G", _("The documents this one links to")},
+        {"Ctrl+H", _("The history of this document: versions and what changed")},
         {"1 - 9", _("The customer's answer, in a call script")},
         {"0", _("The whole script, in a call script")},
         {"Alt+Left, Backspace", _("Back")},

@@ -1,5 +1,7 @@
 #include "document_panel.hpp"
 
+#include <algorithm>
+
 #include <wx/sizer.h>
 
 namespace lectern::desktop {
@@ -12,9 +14,21 @@ DocumentPanel::DocumentPanel(wxWindow* parent) : wxPanel(parent) {
     SetSizer(sizer);
 }
 
-void DocumentPanel::show(const std::string& document_id, const std::string& html) {
+void DocumentPanel::show(const std::string& document_id, const std::string& html,
+                         const HighlightTerms& terms) {
     document_id_ = document_id;
-    view_->show(html);
+    if (terms.empty()) {
+        highlighted_ = 0;
+        view_->show(html);
+        return;
+    }
+    view_->show(highlight_html(html, terms, &highlighted_));
+    if (highlighted_ > 0 && view_->scroll_to(kFirstMatchAnchor)) {
+        // A few lines above the word, so the sentence around it shows too.
+        int x = 0, y = 0;
+        view_->GetViewStart(&x, &y);
+        view_->Scroll(x, std::max(0, y - 3));
+    }
 }
 
 }  // namespace lectern::desktop

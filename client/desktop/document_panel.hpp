@@ -6,6 +6,7 @@
 #include <wx/panel.h>
 
 #include "page_view.hpp"
+#include "search_highlight.hpp"
 
 namespace lectern::desktop {
 
@@ -14,13 +15,18 @@ class DocumentPanel : public wxPanel {
     explicit DocumentPanel(wxWindow* parent);
 
     PageView& view() { return *view_; }
-    /// Shows a page and remembers which document it is ("" for none).
-    void show(const std::string& document_id, const std::string& html);
+    /// Shows a page and remembers which document it is ("" for none). The words of `terms`
+    /// are marked and the view scrolls to the first.
+    void show(const std::string& document_id, const std::string& html,
+              const HighlightTerms& terms = {});
     const std::string& document_id() const { return document_id_; }
+    /// How many words the last page marked.
+    std::size_t highlighted() const { return highlighted_; }
 
   private:
     PageView* view_ = nullptr;
     std::string document_id_;
+    std::size_t highlighted_ = 0;
 };
 
 }  // namespace lectern::desktop

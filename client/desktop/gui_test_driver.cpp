@@ -56,6 +56,7 @@ void GuiTestDriver::on_tick(wxTimerEvent&) {
 void GuiTestDriver::finish(bool passed, const std::string& message) {
     timer_.Stop();
     std::cerr << "gui-test: " << (passed ? "PASSED: " : "FAILED: ") << message << "\n";
+    if (!passed && on_failure) on_failure();
     wxGetApp().set_exit_code(passed ? 0 : 1);
     frame_.Close(true);
 }

@@ -27,6 +27,8 @@ class GuiTestDriver : public wxEvtHandler {
 
     GuiTestDriver(MainFrame& frame, std::vector<Step> steps);
     void start();
+    /// Runs when a step fails, before the window closes (a screenshot of what was there).
+    std::function<void()> on_failure;
 
   private:
     void on_tick(wxTimerEvent& event);

@@ -2,80 +2,17 @@
 // keyboard only, on the sample content.
 
 #include <wx/menu.h>
-#include <wx/uiaction.h>
-#include <wx/utils.h>
 
 #include "gui_test_driver.hpp"
+#include "gui_test_steps.hpp"
 #include "main_frame.hpp"
 #include "search_panel.hpp"
-#include "wx_text.hpp"
 
 namespace lectern::desktop {
 
 namespace {
 
-using Step = GuiTestDriver::Step;
-
-// Keys go through the X server (XTest), the way a real keyboard's do.
-void key(int code, int modifiers = wxMOD_NONE) {
-    wxUIActionSimulator keyboard;
-    keyboard.Char(code, modifiers);
-}
-
-void type(const char* text) {
-    wxUIActionSimulator keyboard;
-    keyboard.Text(text);
-}
-
-std::function<void()> screenshot(const std::string& dir, const std::string& name) {
-    if (dir.empty()) return {};
-    return [path = dir + "/" + name + ".png"] {
-        // ImageMagick reads the whole Xvfb screen: what a person would see.
-        wxExecute(to_wx("import -window root " + path), wxEXEC_SYNC | wxEXEC_NOEVENTS);
-    };
-}
-
-// Row of a document in the search results, or -1.
-int result_row(const MainFrame& frame, const std::string& id) {
-    if (frame.search_busy()) return -1;
-    const auto& hits = frame.search_panel().hits();
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-        if (hits[i].document_id == id) return static_cast<int>(i);
-    }
-    return -1;
-}
-
-bool result_listed(const MainFrame& frame, const std::string& id) {
-    return result_row(frame, id) >= 0;
-}
-
-// Arrows down to the document's row, then Enter: wherever the ranking put it.
-std::function<void()> open_result(const MainFrame& frame, std::string id) {
-    return [&frame, id] {
-        for (int i = 0; i < result_row(frame, id); ++i) key(WXK_DOWN);
-        key(WXK_RETURN);
-    };
-}
-
-// Every scenario starts here: the content and its search index ready, the keyboard ours.
-std::vector<Step> opening(MainFrame& frame) {
-    return {
-        {"the content loads and its search index is ready",
-         {},
-         [&frame] { return frame.space_ready() && frame.index_settled(); },
-         std::chrono::milliseconds(600)},
-        {"focus the window",
-         [&frame] {
-             frame.Raise();
-             // Without a window manager, X gives the keyboard to the window under the pointer.
-             wxUIActionSimulator mouse;
-             mouse.MouseMove(frame.GetScreenRect().GetPosition() +
-                             wxPoint(frame.GetSize().x / 2, 200));
-         },
-         {},
-         std::chrono::milliseconds(300)},
-    };
-}
+using namespace gui_test;
 
 std::vector<Step> agent_day(MainFrame& frame, const std::string& shots) {
     auto at_step = [&frame](std::string anchor) {
@@ -84,8 +21,7 @@ std::vector<Step> agent_day(MainFrame& frame, const std::string& shots) {
         };
     };
     auto showing = [&frame](View view, std::string id) {
-        return
-            [&frame, view, id] { return frame.current_view() == view && frame.current_id() == id; };
+        return gui_test::showing(frame, view, id);
     };
     auto steps = opening(frame);
     std::vector<Step> more{
@@ -192,12 +128,23 @@ std::vector<Step> must_fail(MainFrame& frame) {
 
 std::unique_ptr<GuiTestDriver> make_gui_test(const std::string& name, MainFrame& frame,
                                              const std::string& screenshot_dir) {
-    if (name == "agent-day")
-        return std::make_unique<GuiTestDriver>(frame, agent_day(frame, screenshot_dir));
-    if (name == "must-fail") return std::make_unique<GuiTestDriver>(frame, must_fail(frame));
-    if (name == "polish")
-        return std::make_unique<GuiTestDriver>(frame, polish(frame, screenshot_dir));
-    return nullptr;
+    std::vector<Step> steps;
+    if (name == "agent-day") {
+        steps = agent_day(frame, screenshot_dir);
+    } else if (name == "must-fail") {
+        steps = must_fail(frame);
+    } else if (name == "polish") {
+        steps = polish(frame, screenshot_dir);
+    } else if (name == "highlight") {
+        steps = highlight_scenario(frame, screenshot_dir);
+    } else if (name == "history") {
+        steps = history_scenario(frame, screenshot_dir);
+    } else {
+        return nullptr;
+    }
+    auto driver = std::make_unique<GuiTestDriver>(frame, std::move(steps));
+    driver->on_failure = screenshot(screenshot_dir, "failed");
+    return driver;
 }
 
 }  // namespace lectern::desktop

@@ -8,6 +8,8 @@
 #include "content/document_links.hpp"
 #include "document_page.hpp"
 #include "document_panel.hpp"
+#include "history_controller.hpp"
+#include "history_panel.hpp"
 #include "html_theme.hpp"
 #include "labels.hpp"
 #include "library_model.hpp"
@@ -38,6 +40,8 @@ int page_of(View view) {
             return 2;
         case View::Search:
             return 3;
+        case View::History:
+            return 4;
     }
     return 0;
 }
@@ -110,12 +114,21 @@ void MainFrame::on_space_failed(const std::string& message) {
     show_view(View::Welcome);
 }
 
-void MainFrame::open_document(const std::string& id, const std::string& section) {
+void MainFrame::open_document(const std::string& id, const std::string& section,
+                              const HighlightTerms& terms) {
     if (!space_) return;
     const auto* doc = space_->find_by_id(id);
     if (!doc) return;
+    highlight_ = terms;
     open({doc->type == content::DocumentType::Script ? View::Script : View::Document, doc->id});
+    highlight_ = {};
     if (!section.empty() && view_ == View::Document) document_->view().scroll_to(section);
+}
+
+void MainFrame::show_history() {
+    if (!space_ || (view_ != View::Document && view_ != View::Script)) return;
+    const std::string id = current_id();
+    if (!id.empty()) open({View::History, id});
 }
 
 void MainFrame::open(const Location& where, bool record) {
@@ -131,7 +144,8 @@ void MainFrame::open(const Location& where, bool record) {
             if (where.view == View::Script) {
                 script_->open(space_, *doc);
             } else {
-                document_->show(doc->id, document_page_html(*space_, *doc, today_iso()));
+                document_->show(doc->id, document_page_html(*space_, *doc, today_iso()),
+                                highlight_);
             }
             settings_.set_last_document(doc->id);
             break;
@@ -149,6 +163,12 @@ void MainFrame::open(const Location& where, bool record) {
         case View::Search:
             focus_search();
             return;
+        case View::History: {
+            const auto* doc = space_->find_by_id(where.id);
+            if (!doc) return;
+            versions_->open(space_, *doc);
+            break;
+        }
     }
     if (record) history_.visit(where);
     library_->select(where);
@@ -170,6 +190,9 @@ void MainFrame::show_view(View view) {
             path_panel_->focus_list();
             break;
         case View::Search:
+            break;
+        case View::History:
+            history_panel_->focus_list();
             break;
     }
 }
@@ -234,6 +257,7 @@ void MainFrame::apply_font_size() {
     const int points = settings_.font_size();
     document_->view().set_font_size(points);
     script_panel_->set_font_size(points);
+    history_panel_->set_font_size(points);
 }
 
 std::string MainFrame::current_id() const {
@@ -244,6 +268,8 @@ std::string MainFrame::current_id() const {
             return script_->document_id();
         case View::Path:
             return path_panel_->path_id();
+        case View::History:
+            return versions_->document_id();
         default:
             return {};
     }
@@ -259,6 +285,10 @@ bool MainFrame::script_shows_whole() const {
 
 bool MainFrame::index_settled() const {
     return session_->index_settled();
+}
+
+std::size_t MainFrame::highlighted_words() const {
+    return document_->highlighted();
 }
 
 bool MainFrame::search_busy() const {

@@ -10,6 +10,7 @@
 
 #include "content/space.hpp"
 #include "navigation.hpp"
+#include "search_highlight.hpp"
 
 class wxSearchCtrl;
 class wxSimplebook;
@@ -21,6 +22,8 @@ class wxCloseEvent;
 namespace lectern::desktop {
 
 class DocumentPanel;
+class HistoryController;
+class HistoryPanel;
 class LibraryPanel;
 class PathPanel;
 class ScriptController;
@@ -38,7 +41,11 @@ class MainFrame : public wxFrame {
 
     /// Opens a place and, if `record`, remembers it for Back.
     void open(const Location& where, bool record = true);
-    void open_document(const std::string& id, const std::string& section);
+    /// Opens a document at `section`, with the words of `terms` marked (opened from search).
+    void open_document(const std::string& id, const std::string& section,
+                       const HighlightTerms& terms = {});
+    /// The History view of the open document.
+    void show_history();
     void go_back();
     /// Lists the documents the open one links to (links in a page cannot take the focus).
     void show_links();
@@ -56,6 +63,10 @@ class MainFrame : public wxFrame {
     bool script_shows_whole() const;
     const SearchPanel& search_panel() const { return *search_panel_; }
     bool search_busy() const;
+    /// Words marked in the document shown.
+    std::size_t highlighted_words() const;
+    const HistoryController& history_controller() const { return *versions_; }
+    HistoryPanel& history_panel() { return *history_panel_; }
     /// Name of the focused window ("library", "document-view"…), empty when none.
     std::string focused_name() const;
 
@@ -77,7 +88,7 @@ class MainFrame : public wxFrame {
 
     Settings& settings_;
     std::shared_ptr<const content::Space> space_;
-    History history_;
+    History history_;  // where Back goes
     View view_ = View::Welcome;
 
     wxSearchCtrl* search_ = nullptr;
@@ -88,9 +99,12 @@ class MainFrame : public wxFrame {
     ScriptPanel* script_panel_ = nullptr;
     PathPanel* path_panel_ = nullptr;
     SearchPanel* search_panel_ = nullptr;
+    HistoryPanel* history_panel_ = nullptr;
+    HighlightTerms highlight_;  // for the document being opened from search
 
     std::unique_ptr<ScriptController> script_;
     std::unique_ptr<SearchController> searcher_;
+    std::unique_ptr<HistoryController> versions_;  // the History view
     // Last: destroyed first, so its threads finish before the members they report to go.
     std::unique_ptr<SpaceSession> session_;
 };

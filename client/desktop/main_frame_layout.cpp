@@ -9,6 +9,8 @@
 #include <wx/srchctrl.h>
 
 #include "document_panel.hpp"
+#include "history_controller.hpp"
+#include "history_panel.hpp"
 #include "library_panel.hpp"
 #include "main_frame.hpp"
 #include "path_panel.hpp"
@@ -39,11 +41,13 @@ void MainFrame::build_layout() {
     script_panel_ = new ScriptPanel(pages_);
     path_panel_ = new PathPanel(pages_);
     search_panel_ = new SearchPanel(pages_);
+    history_panel_ = new HistoryPanel(pages_);
     // The order is page_of()'s in main_frame.cpp.
     pages_->AddPage(document_, wxString());
     pages_->AddPage(script_panel_, wxString());
     pages_->AddPage(path_panel_, wxString());
     pages_->AddPage(search_panel_, wxString());
+    pages_->AddPage(history_panel_, wxString());
     splitter_->SplitVertically(library_, pages_, 320);
     splitter_->SetSashGravity(0.0);
 
@@ -53,6 +57,7 @@ void MainFrame::build_layout() {
     root->SetSizer(sizer);
 
     script_ = std::make_unique<ScriptController>(*script_panel_);
+    versions_ = std::make_unique<HistoryController>(*history_panel_);
     searcher_ = std::make_unique<SearchController>(
         [this](const std::string& query, const std::vector<SearchHit>& hits,
                const std::string& error) { search_panel_->show_results(query, hits, error); });
@@ -65,7 +70,10 @@ void MainFrame::build_layout() {
     script_panel_->whole_view().set_document_link_handler(follow);
     library_->set_open_handler([this](const Location& where) { open(where); });
     path_panel_->on_open = [this](const Location& where) { open(where); };
-    search_panel_->on_open = [this](const SearchHit& hit) { open_document(hit.document_id, {}); };
+    search_panel_->on_open = [this](const SearchHit& hit) {
+        open_document(hit.document_id, {},
+                      highlight_terms(from_wx(search_->GetValue()), hit.snippet));
+    };
     search_->Bind(wxEVT_TEXT, &MainFrame::on_search_text, this);
     apply_font_size();
 }

@@ -20,6 +20,7 @@ enum MenuId {
     kIdLarger,
     kIdSmaller,
     kIdKeys,
+    kIdHistory,
 };
 
 }  // namespace
@@ -34,6 +35,8 @@ void MainFrame::build_menu() {
     go->Append(kIdPath, _("My &path\tCtrl+P"));
     // TRANSLATORS: menu item listing the documents the open one links to.
     go->Append(kIdLinks, _("Linked &documents\tCtrl+G"));
+    // TRANSLATORS: menu item: the versions of the open document and what changed.
+    go->Append(kIdHistory, _("&History of this document\tCtrl+H"));
     go->AppendSeparator();
     go->Append(kIdBack, _("&Back\tAlt+Left"));
     auto* view = new wxMenu;
@@ -58,6 +61,7 @@ void MainFrame::build_menu() {
     on(kIdPath, [this] { open({View::Path, {}}); });
     on(kIdBack, [this] { go_back(); });
     on(kIdLinks, [this] { show_links(); });
+    on(kIdHistory, [this] { show_history(); });
     on(kIdLarger, [this] { change_font_size(+1); });
     on(kIdSmaller, [this] { change_font_size(-1); });
     on(kIdKeys, [this] { open({View::Welcome, {}}); });

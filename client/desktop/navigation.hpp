@@ -8,11 +8,12 @@
 namespace lectern::desktop {
 
 /// What the content area shows.
-enum class View { Welcome, Document, Script, Path, Search };
+enum class View { Welcome, Document, Script, Path, Search, History };
 
 struct Location {
     View view = View::Welcome;
-    std::string id;  ///< document or path id; empty for Welcome and Search
+    std::string
+        id;  ///< document or path id (History: the document's); empty for Welcome and Search
     bool operator==(const Location&) const = default;
 };
 

@@ -1,5 +1,6 @@
 # Runs one GUI test scenario of lectern-desktop under Xvfb with fresh settings.
-# -DAPP, -DXVFB_RUN, -DSCENARIO, -DSPACE, -DWORK_DIR, optional -DLANGUAGE (pl)
+# -DAPP, -DXVFB_RUN, -DSCENARIO, -DSPACE, -DWORK_DIR, optional -DLANGUAGE (pl), -DGIT (then the
+# space is a git copy of SPACE with a history, made by make_git_space.cmake)
 
 set(shots "${WORK_DIR}/screenshots/${SCENARIO}")
 set(config "${WORK_DIR}/${SCENARIO}.settings")
@@ -9,6 +10,16 @@ if(DEFINED ENV{LECTERN_INDEX_DIR})
   file(REMOVE_RECURSE "$ENV{LECTERN_INDEX_DIR}")  # every run indexes from scratch
 endif()
 file(MAKE_DIRECTORY "${shots}")
+if(GIT)
+  set(git_space "${WORK_DIR}/spaces/${SCENARIO}")
+  execute_process(COMMAND ${CMAKE_COMMAND} -DSOURCE=${SPACE} -DDEST=${git_space} -DGIT=${GIT}
+                          -P "${CMAKE_CURRENT_LIST_DIR}/make_git_space.cmake"
+                  RESULT_VARIABLE made)
+  if(NOT made EQUAL 0)
+    message(FATAL_ERROR "could not make the git space for ${SCENARIO}")
+  endif()
+  set(SPACE "${git_space}")
+endif()
 set(language_option)
 if(LANGUAGE)
   set(language_option --lang "${LANGUAGE}")
