@@ -12,6 +12,8 @@ endmacro()
 find_package(PkgConfig QUIET)
 lectern_require(PKG_CONFIG_FOUND pkg-config "pkg-config")
 
+find_package(Threads REQUIRED)
+
 find_package(Xapian QUIET)
 lectern_require(Xapian_FOUND libxapian-dev "Xapian 1.4")
 
@@ -57,7 +59,6 @@ if(LECTERN_BUILD_SERVER)
   # zlib and brotli flags it was built with.
   pkg_check_modules(HTTPLIB QUIET IMPORTED_TARGET cpp-httplib>=0.11)
   lectern_require(HTTPLIB_FOUND libcpp-httplib-dev "cpp-httplib")
-  find_package(Threads REQUIRED)
 endif()
 
 if(LECTERN_BUILD_TESTS)

@@ -27,4 +27,9 @@ std::string document_text(const Document& doc) {
     return render::extract_text(doc.body);
 }
 
+render::SearchableText document_searchable_text(const Document& doc) {
+    if (doc.type == DocumentType::Quiz) return {doc.body, {}};
+    return render::searchable_text(doc.body);
+}
+
 }  // namespace lectern::content

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "content/space.hpp"
+#include "render/markdown.hpp"
 
 namespace lectern::content {
 
@@ -22,5 +23,9 @@ std::string markdown_html(const Space& space, const Document& doc, std::string_v
 
 /// The body's words without markup, for search and snippets.
 std::string document_text(const Document& doc);
+
+/// document_text() and the body's headings from one parse, for indexing. Quizzes have no
+/// headings: their text is their GIFT source.
+render::SearchableText document_searchable_text(const Document& doc);
 
 }  // namespace lectern::content

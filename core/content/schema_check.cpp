@@ -21,6 +21,40 @@ struct LoadedSchema {
     valijson::Schema compiled;
 };
 
+// valijson checks `format: date` and `date-time` with a std::regex compiled anew for every value,
+// which made schema checks most of the time of loading a large space. The same rules as
+// `pattern`s are compiled once per validator and cached; the schemas in schemas/ keep the
+// standard `format` for editors and other tools.
+constexpr std::string_view kMonthDay =
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|"
+    "02-(?:0[1-9]|1[0-9]|2[0-9]))";
+
+std::string format_pattern(std::string_view format) {
+    if (format == "date") return "^[0-9]{4}-" + std::string(kMonthDay) + "$";
+    if (format == "date-time") {
+        return "^[0-9]{4}-" + std::string(kMonthDay) +
+               "[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)(?:\\.[0-9]+)?"
+               "(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$";
+    }
+    return {};
+}
+
+void formats_as_patterns(nlohmann::json& node) {
+    if (node.is_array()) {
+        for (auto& item : node) formats_as_patterns(item);
+        return;
+    }
+    if (!node.is_object()) return;
+    if (auto f = node.find("format");
+        f != node.end() && f->is_string() && !node.contains("pattern")) {
+        if (std::string pattern = format_pattern(f->get<std::string>()); !pattern.empty()) {
+            node.erase(f);
+            node["pattern"] = pattern;
+        }
+    }
+    for (auto& [key, value] : node.items()) formats_as_patterns(value);
+}
+
 const LoadedSchema& schema_named(const std::string& name) {
     static std::mutex mutex;
     static std::map<std::string, std::unique_ptr<LoadedSchema>> cache;
@@ -33,8 +67,10 @@ const LoadedSchema& schema_named(const std::string& name) {
         auto loaded = std::make_unique<LoadedSchema>();
         try {
             loaded->document = nlohmann::json::parse(text);
+            nlohmann::json compiled = loaded->document;
+            formats_as_patterns(compiled);
             valijson::SchemaParser parser;
-            valijson::adapters::NlohmannJsonAdapter adapter(loaded->document);
+            valijson::adapters::NlohmannJsonAdapter adapter(compiled);
             parser.populateSchema(adapter, loaded->compiled);
         } catch (const std::exception& e) {
             throw Error(ErrorKind::Library,

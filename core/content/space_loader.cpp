@@ -1,8 +1,10 @@
 #include "content/space_loader.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "common/text.hpp"
 #include "content/schema_check.hpp"
@@ -185,32 +187,32 @@ void SpaceLoader::select(const std::vector<std::string>& relative_paths) {
     }
 }
 
-bool SpaceLoader::read_file(const std::string& rel, std::string& bytes) {
+bool SpaceLoader::read_file(const std::string& rel, std::string& bytes, Diagnostics& out) const {
     const fs::path full = space_.root_ / rel;
     std::error_code ec;
     const auto size = fs::file_size(full, ec);
     if (ec) {
-        out_.error("io", "cannot read: " + ec.message(), {rel, 0, 0});
+        out.error("io", "cannot read: " + ec.message(), {rel, 0, 0});
         return false;
     }
     if (size > kMaxContentFileBytes) {
-        out_.error("file-too-large",
-                   "the file is " + format_size(size) +
-                       ", over the 1.0 MiB limit for content files; "
-                       "split it, or keep large media in Git LFS",
-                   {rel, 0, 0});
+        out.error("file-too-large",
+                  "the file is " + format_size(size) +
+                      ", over the 1.0 MiB limit for content files; "
+                      "split it, or keep large media in Git LFS",
+                  {rel, 0, 0});
         return false;
     }
     std::ifstream in(full, std::ios::binary);
     if (!in) {
-        out_.error("io", "cannot open the file", {rel, 0, 0});
+        out.error("io", "cannot open the file", {rel, 0, 0});
         return false;
     }
     bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (auto bad = find_invalid_utf8(bytes)) {
         const LineColumn lc = line_column_at(bytes, *bad);
-        out_.error("invalid-utf8", "the file is not valid UTF-8 here: save it as UTF-8",
-                   {rel, lc.line, lc.column});
+        out.error("invalid-utf8", "the file is not valid UTF-8 here: save it as UTF-8",
+                  {rel, lc.line, lc.column});
         return false;
     }
     return true;
@@ -262,8 +264,13 @@ void SpaceLoader::load_synonyms(const std::string& rel, const std::string& bytes
     }
 }
 
-void SpaceLoader::load_document(const std::string& rel, const std::string& bytes,
-                                DocumentType type) {
+SpaceLoader::ParsedDocument SpaceLoader::parse_document(const std::string& rel,
+                                                        DocumentType type) const {
+    ParsedDocument parsed;
+    Diagnostics& out = parsed.problems;
+    std::string bytes;
+    if (!read_file(rel, bytes, out)) return parsed;
+    parsed.read = true;
     const bool is_quiz = type == DocumentType::Quiz;
     std::optional<SplitFile> split;
     LocatedJson fields;
@@ -277,22 +284,21 @@ void SpaceLoader::load_document(const std::string& rel, const std::string& bytes
         fields.locations[""] = {rel, 1, 1};
         split = SplitFile{{}, 0, bytes, 1};
     } else {
-        split = split_front_matter(bytes, rel, out_);
-        if (!split) return;
-        auto parsed = parse_yaml(split->yaml, rel, split->yaml_first_line, out_);
-        if (!parsed) return;
-        fields = std::move(*parsed);
+        split = split_front_matter(bytes, rel, out);
+        if (!split) return parsed;
+        auto yaml = parse_yaml(split->yaml, rel, split->yaml_first_line, out);
+        if (!yaml) return parsed;
+        fields = std::move(*yaml);
         if (fields.value.is_null()) {
-            out_.error("empty-front-matter",
-                       "the front matter is empty: add id, type, title, lang, owner and updated",
-                       {rel, split->yaml_first_line, 1});
-            return;
+            out.error("empty-front-matter",
+                      "the front matter is empty: add id, type, title, lang, owner and updated",
+                      {rel, split->yaml_first_line, 1});
+            return parsed;
         }
     }
-    if (!check_against_schema(fields, std::string(to_string(type)), out_)) {
-        if (const std::string id = string_field(fields.value, "id"); !id.empty())
-            space_.left_out_ids_.insert(id);
-        return;
+    if (!check_against_schema(fields, std::string(to_string(type)), out)) {
+        parsed.left_out_id = string_field(fields.value, "id");
+        return parsed;
     }
 
     const auto& v = fields.value;
@@ -317,18 +323,48 @@ void SpaceLoader::load_document(const std::string& rel, const std::string& bytes
     doc.body = std::string(split->body);
     doc.body_first_line = split->body_first_line;
     doc.front_matter = std::make_shared<const nlohmann::json>(v);
+    parsed.document = std::move(doc);
+    parsed.fields = std::move(fields);
+    return parsed;
+}
 
+// Files are read and checked on several threads: YAML and the schema check are most of the
+// time of loading a large space. Small spaces stay on the calling thread.
+std::vector<SpaceLoader::ParsedDocument> SpaceLoader::parse_documents(
+    const std::vector<std::pair<std::string, DocumentType>>& files) const {
+    constexpr std::size_t kFilesPerThread = 64;
+    std::vector<ParsedDocument> parsed(files.size());
+    const std::size_t threads =
+        std::min<std::size_t>({std::max(1u, std::thread::hardware_concurrency()), 4,
+                               (files.size() + kFilesPerThread - 1) / kFilesPerThread});
+    std::atomic<std::size_t> next{0};
+    const auto work = [&] {
+        for (std::size_t i; (i = next.fetch_add(1)) < files.size();)
+            parsed[i] = parse_document(files[i].first, files[i].second);
+    };
+    std::vector<std::thread> helpers;
+    for (std::size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+    work();
+    for (auto& h : helpers) h.join();
+    return parsed;
+}
+
+void SpaceLoader::add_document(ParsedDocument parsed) {
+    for (const auto& d : parsed.problems.items()) out_.add(d);
+    if (!parsed.left_out_id.empty()) space_.left_out_ids_.insert(parsed.left_out_id);
+    if (!parsed.document) return;
+    Document& doc = *parsed.document;
     if (auto it = space_.by_id_.find(doc.id); it != space_.by_id_.end()) {
         out_.error("duplicate-id",
                    "duplicate id '" + doc.id + "': " + space_.documents_[it->second].path +
                        " already uses it; ids must be unique in a space",
-                   fields.locate("/id"));
+                   parsed.fields.locate("/id"));
         return;
     }
     space_.by_id_.emplace(doc.id, space_.documents_.size());
     space_.by_path_.emplace(doc.path, space_.documents_.size());
     space_.documents_.push_back(std::move(doc));
-    document_fields_.push_back(std::move(fields));
+    document_fields_.push_back(std::move(parsed.fields));
 }
 
 void SpaceLoader::load_path(const std::string& rel, const std::string& bytes) {
@@ -410,44 +446,49 @@ Space SpaceLoader::load() {
     // The manifest first: a plain GIFT quiz takes the space's default language from it.
     std::stable_partition(files_.begin(), files_.end(),
                           [](const auto& f) { return f.second == FileKind::Manifest; });
+    std::vector<std::pair<std::string, DocumentType>> documents;
     for (const auto& [rel, kind] : files_) {
+        switch (kind) {
+            case FileKind::Procedure:
+                documents.emplace_back(rel, DocumentType::Procedure);
+                continue;
+            case FileKind::Script:
+                documents.emplace_back(rel, DocumentType::Script);
+                continue;
+            case FileKind::Lesson:
+                documents.emplace_back(rel, DocumentType::Lesson);
+                continue;
+            case FileKind::Quiz:
+                documents.emplace_back(rel, DocumentType::Quiz);
+                continue;
+            case FileKind::Ignored:
+            case FileKind::Unknown:
+                continue;
+            case FileKind::Manifest:
+            case FileKind::Synonyms:
+            case FileKind::Path:
+                break;
+        }
         std::string bytes;
-        if (!read_file(rel, bytes)) {
+        if (!read_file(rel, bytes, out_)) {
             if (kind == FileKind::Manifest) saw_manifest_ = true;
             space_.left_out_paths_.insert(rel);
             continue;
         }
-        const std::size_t loaded_before = space_.documents_.size();
-        switch (kind) {
-            case FileKind::Manifest:
-                load_manifest(rel, bytes);
-                break;
-            case FileKind::Synonyms:
-                load_synonyms(rel, bytes);
-                break;
-            case FileKind::Procedure:
-                load_document(rel, bytes, DocumentType::Procedure);
-                break;
-            case FileKind::Script:
-                load_document(rel, bytes, DocumentType::Script);
-                break;
-            case FileKind::Lesson:
-                load_document(rel, bytes, DocumentType::Lesson);
-                break;
-            case FileKind::Quiz:
-                load_document(rel, bytes, DocumentType::Quiz);
-                break;
-            case FileKind::Path:
-                load_path(rel, bytes);
-                break;
-            case FileKind::Ignored:
-            case FileKind::Unknown:
-                break;
+        if (kind == FileKind::Manifest) {
+            load_manifest(rel, bytes);
+        } else if (kind == FileKind::Synonyms) {
+            load_synonyms(rel, bytes);
+        } else {
+            load_path(rel, bytes);
         }
-        const bool is_document = kind == FileKind::Procedure || kind == FileKind::Script ||
-                                 kind == FileKind::Lesson || kind == FileKind::Quiz;
-        if (is_document && space_.documents_.size() == loaded_before)
-            space_.left_out_paths_.insert(rel);
+    }
+    auto parsed = parse_documents(documents);
+    for (std::size_t i = 0; i < parsed.size(); ++i) {
+        const std::size_t loaded_before = space_.documents_.size();
+        add_document(std::move(parsed[i]));
+        if (space_.documents_.size() == loaded_before)
+            space_.left_out_paths_.insert(documents[i].first);
     }
     if (!saw_manifest_) {
         out_.error(

@@ -2,6 +2,7 @@
 // Reads the files of a space into a Space (private to core/content; use Space::load).
 
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,12 +32,24 @@ class SpaceLoader {
         Unknown
     };
 
+    /// One document file read and checked on its own, before it joins the space.
+    struct ParsedDocument {
+        bool read = false;                 ///< the file could be read at all
+        std::optional<Document> document;  ///< absent when it has errors of its own
+        LocatedJson fields;
+        std::string left_out_id;  ///< the id of a document left out for its front matter
+        Diagnostics problems;
+    };
+
     FileKind classify(const std::string& rel) const;
     void walk();
-    bool read_file(const std::string& rel, std::string& bytes);
+    bool read_file(const std::string& rel, std::string& bytes, Diagnostics& out) const;
     void load_manifest(const std::string& rel, const std::string& bytes);
     void load_synonyms(const std::string& rel, const std::string& bytes);
-    void load_document(const std::string& rel, const std::string& bytes, DocumentType type);
+    ParsedDocument parse_document(const std::string& rel, DocumentType type) const;
+    void add_document(ParsedDocument parsed);
+    std::vector<ParsedDocument> parse_documents(
+        const std::vector<std::pair<std::string, DocumentType>>& files) const;
     void load_path(const std::string& rel, const std::string& bytes);
     void check_references();
 

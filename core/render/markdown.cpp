@@ -133,6 +133,31 @@ std::string extract_text(std::string_view markdown) {
     return out;
 }
 
+namespace {
+
+Heading heading_of(cmark_node* node) {
+    std::string text = detail::literal_text(node);
+    std::string anchor = heading_anchor(text);
+    return {cmark_node_get_heading_level(node), std::move(text), std::move(anchor),
+            cmark_node_get_start_line(node)};
+}
+
+}  // namespace
+
+SearchableText searchable_text(std::string_view markdown) {
+    MarkdownTree tree(markdown);
+    SearchableText result;
+    collect_text(tree.root(), result.text);
+    IterPtr iter(cmark_iter_new(tree.root()));
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE) {
+        cmark_node* node = cmark_iter_get_node(iter.get());
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(node) == CMARK_NODE_HEADING)
+            result.headings.push_back(heading_of(node));
+    }
+    return result;
+}
+
 Outline outline(std::string_view markdown) {
     MarkdownTree tree(markdown);
     Outline result;
@@ -143,9 +168,7 @@ Outline outline(std::string_view markdown) {
         cmark_node* node = cmark_iter_get_node(iter.get());
         const auto type = cmark_node_get_type(node);
         if (type == CMARK_NODE_HEADING) {
-            std::string text = detail::literal_text(node);
-            result.headings.push_back({cmark_node_get_heading_level(node), text,
-                                       heading_anchor(text), cmark_node_get_start_line(node)});
+            result.headings.push_back(heading_of(node));
         } else if (type == CMARK_NODE_LINK) {
             const char* url = cmark_node_get_url(node);
             result.links.push_back({url ? url : "", detail::literal_text(node),

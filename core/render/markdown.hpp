@@ -55,4 +55,12 @@ struct Outline {
 };
 Outline outline(std::string_view markdown);
 
+/// What search indexes of a document: the text of extract_text() and the headings of
+/// outline(), from one parse (parsing is most of the cost of either).
+struct SearchableText {
+    std::string text;
+    std::vector<Heading> headings;
+};
+SearchableText searchable_text(std::string_view markdown);
+
 }  // namespace lectern::render

@@ -51,8 +51,8 @@ void DocumentTerms::add_text(std::string_view text, const Field& field) {
     pos_ += kFieldGap;
 }
 
-Xapian::Document DocumentTerms::make(const content::Document& doc, const std::string& text,
-                                     const std::string& stamp) {
+Xapian::Document DocumentTerms::make(const content::Document& doc,
+                                     const render::SearchableText& text, const std::string& stamp) {
     Xapian::Document xd;
     doc_ = &xd;
     cache_ = &caches_[doc.lang];
@@ -62,11 +62,9 @@ Xapian::Document DocumentTerms::make(const content::Document& doc, const std::st
     add_text(doc.title, {terms::kTitle, terms::kTitleStem, 1, true});
     add_text(doc.title, {"", terms::kStem, weights_.title, true});
     add_text(doc.summary, {"", terms::kStem, weights_.summary, true});
-    add_text(text, {"", terms::kStem, 1, true});
-    if (doc.type != content::DocumentType::Quiz) {
-        for (const auto& heading : render::outline(doc.body).headings) {
-            add_text(heading.text, {"", terms::kStem, weights_.heading, false});
-        }
+    add_text(text.text, {"", terms::kStem, 1, true});
+    for (const auto& heading : text.headings) {
+        add_text(heading.text, {"", terms::kStem, weights_.heading, false});
     }
     // Lessons: chapter captions and objectives are what a learner searches a video by.
     if (doc.front_matter) {
@@ -110,7 +108,7 @@ Xapian::Document DocumentTerms::make(const content::Document& doc, const std::st
 
     xd.set_data(
         serialize(DocumentRecord{doc.id, doc.title, std::string(content::to_string(doc.type)),
-                                 doc.lang, doc.path, doc.blob_id, text}));
+                                 doc.lang, doc.path, doc.blob_id, text.text}));
     doc_ = nullptr;
     return xd;
 }

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "content/document.hpp"
+#include "render/markdown.hpp"
 #include "search/stemmers.hpp"
 
 namespace lectern::search {
@@ -29,9 +30,9 @@ struct FieldWeights {
 /// index run stems each distinct word once. One per index run; not shared between threads.
 class DocumentTerms {
   public:
-    /// Every term, the path and the record of `doc`. `text` is its plain text
-    /// (content::document_text) and `stamp` the file's "size:mtime" or empty.
-    Xapian::Document make(const content::Document& doc, const std::string& text,
+    /// Every term, the path and the record of `doc`. `text` is its plain text and headings
+    /// (content::document_searchable_text) and `stamp` the file's "size:mtime" or empty.
+    Xapian::Document make(const content::Document& doc, const render::SearchableText& text,
                           const std::string& stamp);
 
   private:

@@ -10,6 +10,7 @@
 
 #include "content/document_view.hpp"
 #include "content/space.hpp"
+#include "search/document_pipeline.hpp"
 #include "search/document_terms.hpp"
 #include "search/incremental/file_stamps.hpp"
 #include "search/incremental/git_space.hpp"
@@ -58,23 +59,6 @@ void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
         if (terms::is_spelling_word(*t)) db.add_spelling(*t);
     }
 }
-
-// Spelling words of a whole rebuild, counted first and written once each: far fewer calls
-// into Xapian than one per word per document.
-class SpellingCounts {
-  public:
-    void add(const Xapian::Document& doc) {
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-            if (terms::is_spelling_word(*t)) ++counts_[*t];
-        }
-    }
-    void write(Xapian::WritableDatabase& db) const {
-        for (const auto& [word, n] : counts_) db.add_spelling(word, n);
-    }
-
-  private:
-    std::unordered_map<std::string, Xapian::termcount> counts_;
-};
 
 void remove_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
@@ -265,7 +249,7 @@ class IndexRun {
             if (old) remove_spelling(*db_, *old);
             if (const content::Document* doc = space.find_by_path(path)) {
                 Xapian::Document xd =
-                    terms_.make(*doc, content::document_text(*doc), stamp_for(path));
+                    terms_.make(*doc, content::document_searchable_text(*doc), stamp_for(path));
                 add_spelling(*db_, xd);
                 db_->replace_document(key, xd);
                 (old ? report_.changed : report_.added).push_back(path);
@@ -313,22 +297,22 @@ class IndexRun {
         std::optional<Xapian::WritableDatabase> db;
         db.emplace(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE);
         SpellingCounts spelling;
-        std::size_t done = 0;
-        for (const auto& doc : space.documents()) {
-            if (options_.progress.cancelled()) {
-                db.reset();
-                remove_database(fresh);
-                report_.cancelled = true;
-                report_.added.clear();
-                return;
+        {
+            DocumentPipeline made(space.documents(), terms_, spelling,
+                                  [this](const std::string& path) { return stamp_for(path); });
+            std::size_t done = 0;
+            while (auto xd = made.next()) {
+                if (options_.progress.cancelled()) {
+                    db.reset();
+                    remove_database(fresh);
+                    report_.cancelled = true;
+                    report_.added.clear();
+                    return;
+                }
+                if (done % 64 == 0) options_.progress.step("indexing", done, total);
+                db->add_document(*xd);
+                report_.added.push_back(space.documents()[done++].path);
             }
-            if (done % 64 == 0) options_.progress.step("indexing", done, total);
-            ++done;
-            Xapian::Document xd =
-                terms_.make(doc, content::document_text(doc), stamp_for(doc.path));
-            spelling.add(xd);
-            db->add_document(xd);
-            report_.added.push_back(doc.path);
         }
         spelling.write(*db);
         state_ = IndexState{};

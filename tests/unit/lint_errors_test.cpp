@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
 
 #include "support/temp_space.hpp"
@@ -218,8 +219,9 @@ TEST(Lint, DiagnosticsAreSortedByFileAndLine) {
 
 TEST(Lint, MalformedQuizQuestionIsLocatedInTheFile) {
     TempSpace space;
-    space.write("quizzes/q.gift",
-                "---\nid: q\ntype: quiz\ntitle: Q\nlang: en\n---\n::Q1::Fine{T}\n\n::Q2::Broken {=a ~b\n");
+    space.write(
+        "quizzes/q.gift",
+        "---\nid: q\ntype: quiz\ntitle: Q\nlang: en\n---\n::Q1::Fine{T}\n\n::Q2::Broken {=a ~b\n");
     const auto found = space.lint();
     ASSERT_EQ(found.error_count(), 1u) << dump(found);
     EXPECT_TRUE(has_diagnostic(found, "gift-syntax", "quizzes/q.gift:9:14"));
@@ -227,7 +229,8 @@ TEST(Lint, MalformedQuizQuestionIsLocatedInTheFile) {
 
 TEST(Lint, QuizPoolLargerThanItsQuestionsIsReported) {
     TempSpace space;
-    space.write("quizzes/q.gift", "---\nid: q\ntype: quiz\ntitle: Q\nlang: en\npool_size: 5\n---\nA{T}\n\nB{F}\n");
+    space.write("quizzes/q.gift",
+                "---\nid: q\ntype: quiz\ntitle: Q\nlang: en\npool_size: 5\n---\nA{T}\n\nB{F}\n");
     EXPECT_TRUE(has_diagnostic(space.lint(), "quiz-pool-too-large", "quizzes/q.gift"));
 }
 
@@ -235,4 +238,22 @@ TEST(Lint, QuizWithoutQuestionsIsReported) {
     TempSpace space;
     space.write("quizzes/q.gift", "// only a comment\n");
     EXPECT_TRUE(has_diagnostic(space.lint(), "quiz-no-questions", "quizzes/q.gift"));
+}
+
+// Large spaces are read on several threads; what is found must not depend on it.
+TEST(Lint, LargeSpaceReportsWhatASmallOneWould) {
+    TempSpace space;
+    char name[32];
+    for (int i = 0; i < 300; ++i) {
+        std::snprintf(name, sizeof name, "procedures/p%03d.md", i);
+        const std::string id = i == 299 ? "p005" : "p" + std::to_string(1000 + i).substr(1);
+        std::string text = procedure(id);
+        if (i == 10 || i == 150) text.replace(text.find("updated: "), 9, "updated: x");
+        space.write(name, text);
+    }
+    const auto found = space.lint();
+    EXPECT_EQ(found.error_count(), 3u) << dump(found);
+    EXPECT_TRUE(has_diagnostic(found, "invalid-field", "procedures/p010.md")) << dump(found);
+    EXPECT_TRUE(has_diagnostic(found, "invalid-field", "procedures/p150.md")) << dump(found);
+    EXPECT_TRUE(has_diagnostic(found, "duplicate-id", "procedures/p299.md")) << dump(found);
 }

@@ -39,6 +39,19 @@ TEST(SchemaCheck, ImpossibleDateIsRefused) {
     EXPECT_EQ(check(yaml, "procedure").items().size(), 1u);
 }
 
+TEST(SchemaCheck, DayBeyondTheMonthIsRefused) {
+    for (const char* bad : {"2027-04-31", "2027-02-30", "2027-06-00", "2027-4-01"}) {
+        std::string yaml = kValid;
+        yaml.replace(yaml.find("2027-04-01"), 10, bad);
+        EXPECT_EQ(check(yaml, "procedure").items().size(), 1u) << bad;
+    }
+    for (const char* good : {"2027-01-31", "2028-02-29", "2027-12-31", "2027-11-30"}) {
+        std::string yaml = kValid;
+        yaml.replace(yaml.find("2027-04-01"), 10, good);
+        EXPECT_TRUE(check(yaml, "procedure").items().empty()) << good;
+    }
+}
+
 TEST(SchemaCheck, MissingFieldIsNamed) {
     std::string yaml = kValid;
     yaml.erase(yaml.find("owner: ole\n"), 11);
