@@ -139,6 +139,8 @@ std::unique_ptr<GuiTestDriver> make_gui_test(const std::string& name, MainFrame&
         steps = highlight_scenario(frame, screenshot_dir);
     } else if (name == "history") {
         steps = history_scenario(frame, screenshot_dir);
+    } else if (name == "auto-lock") {
+        steps = lock_scenario(frame, screenshot_dir);
     } else {
         return nullptr;
     }

@@ -42,5 +42,6 @@ std::vector<Step> search_and_open(MainFrame& frame, const char* query, const std
 /// Scenarios in files of their own: the registry in gui_test_scenarios.cpp asks each.
 std::vector<GuiTestDriver::Step> highlight_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> history_scenario(MainFrame& frame, const std::string& shots);
+std::vector<GuiTestDriver::Step> lock_scenario(MainFrame& frame, const std::string& shots);
 
 }  // namespace lectern::desktop

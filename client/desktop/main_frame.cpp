@@ -14,6 +14,7 @@
 #include "labels.hpp"
 #include "library_model.hpp"
 #include "library_panel.hpp"
+#include "lock_controller.hpp"
 #include "path_model.hpp"
 #include "path_panel.hpp"
 #include "script_controller.hpp"
@@ -73,6 +74,7 @@ void MainFrame::on_space_loaded(std::size_t problems) {
     SetTitle(wxString::Format("%s \u2014 Lectern", to_wx(space_->manifest().title)));
     library_->show(to_wx(space_->manifest().title), library_groups(*space_, today_iso()));
     searcher_->set_backend(make_title_search(space_));
+    lock_->set_limit(std::chrono::minutes(space_->manifest().auto_lock_minutes));
     const int documents = static_cast<int>(space_->documents().size());
     SetStatusText(wxString::Format(wxPLURAL("%d document", "%d documents", documents), documents),
                   0);

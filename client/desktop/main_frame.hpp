@@ -8,6 +8,7 @@
 
 #include <wx/frame.h>
 
+#include "background.hpp"
 #include "content/space.hpp"
 #include "navigation.hpp"
 #include "search_highlight.hpp"
@@ -24,6 +25,8 @@ namespace lectern::desktop {
 class DocumentPanel;
 class HistoryController;
 class HistoryPanel;
+class LockController;
+class LockPanel;
 class LibraryPanel;
 class PathPanel;
 class ScriptController;
@@ -46,6 +49,9 @@ class MainFrame : public wxFrame {
                        const HighlightTerms& terms = {});
     /// The History view of the open document.
     void show_history();
+    /// Creates this device's signing key after asking for its passphrase (File menu).
+    void set_up_signing_key();
+    void lock_now();
     void go_back();
     /// Lists the documents the open one links to (links in a page cannot take the focus).
     void show_links();
@@ -67,12 +73,18 @@ class MainFrame : public wxFrame {
     std::size_t highlighted_words() const;
     const HistoryController& history_controller() const { return *versions_; }
     HistoryPanel& history_panel() { return *history_panel_; }
+    LockController& lock_controller() { return *lock_; }
+    bool locked() const;
+    /// True while the signing key is being made.
+    bool enrolling() const { return enrolling_; }
     /// Name of the focused window ("library", "document-view"…), empty when none.
     std::string focused_name() const;
 
   private:
     void build_menu();
     void build_layout();
+    void build_lock();
+    void apply_lock(bool locked);
     void on_space_loaded(std::size_t problems);
     void on_space_failed(const std::string& message);
     void on_index_ready(std::shared_ptr<SearchBackend> index);
@@ -100,11 +112,16 @@ class MainFrame : public wxFrame {
     PathPanel* path_panel_ = nullptr;
     SearchPanel* search_panel_ = nullptr;
     HistoryPanel* history_panel_ = nullptr;
+    wxWindow* content_ = nullptr;  // everything but the lock panel
+    LockPanel* lock_panel_ = nullptr;
+    bool enrolling_ = false;
     HighlightTerms highlight_;  // for the document being opened from search
 
     std::unique_ptr<ScriptController> script_;
     std::unique_ptr<SearchController> searcher_;
     std::unique_ptr<HistoryController> versions_;  // the History view
+    std::unique_ptr<LockController> lock_;
+    Background background_;  // the frame's own short jobs (making a key)
     // Last: destroyed first, so its threads finish before the members they report to go.
     std::unique_ptr<SpaceSession> session_;
 };

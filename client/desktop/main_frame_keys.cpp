@@ -56,6 +56,10 @@ bool MainFrame::handle_script_key(wxKeyEvent& event) {
 void MainFrame::on_char_hook(wxKeyEvent& event) {
     const int code = event.GetKeyCode();
     const int mods = event.GetModifiers();
+    if (locked()) {
+        event.Skip();  // only the lock panel's passphrase field takes keys
+        return;
+    }
     if (focus_in_search()) {
         if (code == WXK_ESCAPE) {
             leave_search();

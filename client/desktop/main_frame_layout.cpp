@@ -12,6 +12,7 @@
 #include "history_controller.hpp"
 #include "history_panel.hpp"
 #include "library_panel.hpp"
+#include "lock_panel.hpp"
 #include "main_frame.hpp"
 #include "path_panel.hpp"
 #include "script_controller.hpp"
@@ -55,6 +56,16 @@ void MainFrame::build_layout() {
     sizer->Add(search_, 0, wxEXPAND | wxALL, 8);
     sizer->Add(splitter_, 1, wxEXPAND);
     root->SetSizer(sizer);
+    content_ = root;
+
+    // Locked, the window shows this panel instead of `root`: no content is left on screen.
+    lock_panel_ = new LockPanel(this);
+    lock_panel_->Hide();
+    auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
+    frame_sizer->Add(root, 1, wxEXPAND);
+    frame_sizer->Add(lock_panel_, 1, wxEXPAND);
+    SetSizer(frame_sizer);
+    build_lock();
 
     script_ = std::make_unique<ScriptController>(*script_panel_);
     versions_ = std::make_unique<HistoryController>(*history_panel_);

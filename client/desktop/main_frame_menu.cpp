@@ -21,12 +21,19 @@ enum MenuId {
     kIdSmaller,
     kIdKeys,
     kIdHistory,
+    kIdSigningKey,
+    kIdLock,
 };
 
 }  // namespace
 
 void MainFrame::build_menu() {
     auto* file = new wxMenu;
+    // TRANSLATORS: menu item: make the key sign-offs are signed with.
+    file->Append(kIdSigningKey, _("Signing &key\u2026"));
+    // TRANSLATORS: menu item: hide the content until the passphrase is typed.
+    file->Append(kIdLock, _("&Lock now\tCtrl+Shift+L"));
+    file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     auto* go = new wxMenu;
     // TRANSLATORS: menu item; "/" does the same outside text boxes.
@@ -51,9 +58,14 @@ void MainFrame::build_menu() {
     bar->Append(help, _("&Help"));
     SetMenuBar(bar);
 
+    // Disabled menus do not stop their accelerators under GTK: while locked, no command runs.
     const auto on = [this](int id, auto action) {
         Bind(
-            wxEVT_MENU, [action](wxCommandEvent&) { action(); }, id);
+            wxEVT_MENU,
+            [this, action](wxCommandEvent&) {
+                if (!locked()) action();
+            },
+            id);
     };
     on(wxID_EXIT, [this] { Close(); });
     on(kIdSearch, [this] { focus_search(); });
@@ -62,6 +74,8 @@ void MainFrame::build_menu() {
     on(kIdBack, [this] { go_back(); });
     on(kIdLinks, [this] { show_links(); });
     on(kIdHistory, [this] { show_history(); });
+    on(kIdSigningKey, [this] { set_up_signing_key(); });
+    on(kIdLock, [this] { lock_now(); });
     on(kIdLarger, [this] { change_font_size(+1); });
     on(kIdSmaller, [this] { change_font_size(-1); });
     on(kIdKeys, [this] { open({View::Welcome, {}}); });

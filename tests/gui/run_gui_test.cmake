@@ -10,6 +10,13 @@ if(DEFINED ENV{LECTERN_INDEX_DIR})
   file(REMOVE_RECURSE "$ENV{LECTERN_INDEX_DIR}")  # every run indexes from scratch
 endif()
 file(MAKE_DIRECTORY "${shots}")
+# A home of its own per scenario: keys, client settings and synced spaces never touch the
+# user's, and every run starts with none.
+set(home "${WORK_DIR}/home/${SCENARIO}")
+file(REMOVE_RECURSE "${home}")
+file(MAKE_DIRECTORY "${home}/data" "${home}/config")
+set(ENV{XDG_DATA_HOME} "${home}/data")
+set(ENV{XDG_CONFIG_HOME} "${home}/config")
 if(GIT)
   set(git_space "${WORK_DIR}/spaces/${SCENARIO}")
   execute_process(COMMAND ${CMAKE_COMMAND} -DSOURCE=${SPACE} -DDEST=${git_space} -DGIT=${GIT}
