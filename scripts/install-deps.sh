@@ -14,7 +14,7 @@ packages=(
   # front ends
   libwxgtk3.2-dev libwxgtk-media3.2-dev libcpp-httplib-dev libcli11-dev gettext
   # tests and benchmarks
-  libgtest-dev libgmock-dev git-lfs lighttpd sqlite3 ripgrep ffmpeg xvfb xauth imagemagick
+  libgtest-dev libgmock-dev git-lfs lighttpd sqlite3 ripgrep ffmpeg xvfb xauth imagemagick poppler-utils
 )
 
 sudo_cmd=()

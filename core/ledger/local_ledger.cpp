@@ -225,6 +225,15 @@ std::string LocalLedger::tip(const std::string& ref) const {
     return oid_hex(id);
 }
 
+void LocalLedger::set_ref(const std::string& ref, const std::string& commit) {
+    git_oid id;
+    check(git_oid_fromstr(&id, commit.c_str()), "reading a commit id");
+    git_reference* raw = nullptr;
+    check(git_reference_create(&raw, impl_->repo.get(), ref.c_str(), &id, 1, "lectern: pushed"),
+          "moving " + ref);
+    git_reference_free(raw);
+}
+
 std::vector<std::string> LocalLedger::refs_under(std::string_view prefix) const {
     git_strarray names{};
     check(git_reference_list(&names, impl_->repo.get()), "listing the ledger's branches");

@@ -58,6 +58,10 @@ class LocalLedger {
     /// The commit `ref` points at, or empty when it does not exist.
     std::string tip(const std::string& ref) const;
 
+    /// Points `ref` at `commit` (an existing commit), creating or moving it. Throws
+    /// Error(Library).
+    void set_ref(const std::string& ref, const std::string& commit);
+
   private:
     struct Impl;
     LocalLedger(std::filesystem::path folder, std::unique_ptr<Impl> impl);

@@ -37,3 +37,28 @@ ledger::DocumentToSign procedure_to_sign(const std::string& space = "alpha",
                                          const std::string& body = "Always use the VPN.\n");
 
 }  // namespace lectern::test
+
+namespace lectern::test {
+
+/// A content space in a git working tree made with stock git, committed step by step.
+class ContentRepo {
+  public:
+    ContentRepo();
+    const std::filesystem::path& root() const noexcept { return dir_.path(); }
+    /// Writes a file relative to the root (creating folders).
+    void write(const std::string& relative_path, const std::string& bytes) const;
+    /// Commits everything; returns the commit id. Fails the test when git fails.
+    std::string commit(const std::string& message) const;
+
+  private:
+    TempDir dir_{"content"};
+};
+
+/// A valid procedure with `signoff` ("required" or "optional") and `body`.
+std::string procedure_file(const std::string& id, const std::string& body,
+                           const std::string& signoff = "required");
+
+/// Runs a shell command in `cwd`; returns its stdout and stderr.
+std::string shell(const std::string& command, const std::filesystem::path& cwd = {});
+
+}  // namespace lectern::test

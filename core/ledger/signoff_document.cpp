@@ -1,0 +1,81 @@
+#include "ledger/signoff_document.hpp"
+
+#include <git2.h>
+
+#include "common/error.hpp"
+#include "common/git_handles.hpp"
+#include "common/libgit2.hpp"
+#include "content/history.hpp"
+#include "content/space.hpp"
+#include "content/version.hpp"
+#include "sync/local_paths.hpp"
+
+namespace lectern::ledger {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> space_name_of(const fs::path& content_root) {
+    if (auto synced = sync::space_of_content_folder(content_root)) return synced;
+    ensure_libgit2();
+    git_repository* raw = nullptr;
+    if (git_repository_open_ext(&raw, content_root.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH,
+                                nullptr) != 0)
+        return std::nullopt;
+    const git::RepositoryPtr repo(raw);
+    git_remote* raw_remote = nullptr;
+    if (git_remote_lookup(&raw_remote, repo.get(), "origin") != 0) return std::nullopt;
+    const git::RemotePtr remote(raw_remote);
+    std::string url = git_remote_url(remote.get()) ? git_remote_url(remote.get()) : "";
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    const std::string suffix = "/content.git";
+    if (url.size() <= suffix.size() ||
+        url.compare(url.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return std::nullopt;
+    url.resize(url.size() - suffix.size());
+    const std::string name = url.substr(url.rfind('/') + 1);
+    if (!sync::is_valid_space_name(name)) return std::nullopt;
+    return name;
+}
+
+DocumentToSign document_to_sign(const content::Space& space,
+                                const content::ContentRepository& repository,
+                                std::string_view space_name, std::string_view id_or_path) {
+    const content::Document* doc = space.find(id_or_path);
+    if (!doc)
+        throw Error(ErrorKind::NotFound, "no document with id or path '" + std::string(id_or_path) +
+                                             "' in " + space.root().string());
+    if (doc->type != content::DocumentType::Procedure)
+        throw Error(ErrorKind::InvalidArgument, doc->id + " is a " +
+                                                    std::string(content::to_string(doc->type)) +
+                                                    ": only procedures are signed");
+    if (doc->signoff == content::SignoffRule::None)
+        throw Error(ErrorKind::InvalidArgument,
+                    doc->id + " does not ask for a sign-off (no 'signoff:' in its front matter)");
+    const std::string head = repository.head_commit();
+    if (head.empty())
+        throw Error(ErrorKind::InvalidArgument,
+                    space.root().string() + " has no committed content yet: sync first");
+    const auto committed = repository.read_file_at(head, doc->path);
+    if (!committed)
+        throw Error(ErrorKind::InvalidArgument,
+                    doc->path +
+                        " is not in the published content yet: only published versions "
+                        "can be signed");
+    if (content::git_blob_id(*committed) != doc->blob_id)
+        throw Error(ErrorKind::InvalidArgument,
+                    doc->path +
+                        " differs from the published version (a local edit?): sync to "
+                        "get the published text, then sign");
+    DocumentToSign d;
+    d.space = space_name;
+    d.document_id = doc->id;
+    d.path = doc->path;
+    d.title = doc->title;
+    d.blob_id = doc->blob_id;
+    d.text = *committed;
+    // HEAD, where the file has exactly this path and these bytes: what the agent read at.
+    d.content_commit = head;
+    return d;
+}
+
+}  // namespace lectern::ledger
