@@ -21,8 +21,9 @@ struct ServerConfig {
     std::filesystem::path tls_key;
     /// Plain HTTP is refused off loopback unless this is set (e.g. behind a TLS proxy).
     bool allow_plain_http = false;
-    /// Worker threads serving requests; each git transfer holds one while it runs.
-    int threads = 32;
+    /// Worker threads serving requests. Each open connection holds one (an idle keep-alive
+    /// connection for up to 5 s), so this bounds the clients served at once.
+    int threads = 256;
     /// Empty: the access log goes to stderr.
     std::filesystem::path access_log;
     log::Level log_level = log::Level::Info;

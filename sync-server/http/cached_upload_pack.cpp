@@ -31,8 +31,8 @@ bool names_the_requester(std::string_view entry) {
 }
 
 /// The cache key: everything that decides the answer. The space and repository, git's whole
-/// environment (its settings, protocol version, path), the value of every ref, and the request
-/// body (wants, haves, capabilities).
+/// environment (its settings, protocol version, method, path and query), the value of every
+/// ref, and the request body (wants, haves, capabilities).
 std::string cache_key(const UploadPackTarget& target, const SpawnOptions& backend,
                       const std::string& refs_state, const std::string& body) {
     crypto_generichash_state state;
@@ -82,7 +82,7 @@ OutputTee store_into(std::shared_ptr<UploadPackCache::Fill> fill, std::filesyste
 }  // namespace
 
 void serve_upload_pack_cached(ServerContext& ctx, const UploadPackTarget& target,
-                              const SpawnOptions& backend, const httplib::ContentReader& body,
+                              const SpawnOptions& backend, const httplib::ContentReader* body,
                               httplib::Response& res) {
     UploadPackCache& cache = *ctx.upload_pack_cache;
     // The body is the key, so it is read before git starts; past kMaxKeyedBody git is started
@@ -90,18 +90,19 @@ void serve_upload_pack_cached(ServerContext& ctx, const UploadPackTarget& target
     std::string buffered;
     std::shared_ptr<CgiExchange> uncached;
     bool fed = true;
-    body([&](const char* data, std::size_t len) {
-        if (!uncached) {
-            buffered.append(data, len);
-            if (buffered.size() <= kMaxKeyedBody) return true;
-            uncached = start_cgi(backend);
-            fed = feed_cgi(*uncached, buffered.data(), buffered.size());
-            std::string().swap(buffered);
+    if (body)
+        (*body)([&](const char* data, std::size_t len) {
+            if (!uncached) {
+                buffered.append(data, len);
+                if (buffered.size() <= kMaxKeyedBody) return true;
+                uncached = start_cgi(backend);
+                fed = feed_cgi(*uncached, buffered.data(), buffered.size());
+                std::string().swap(buffered);
+                return fed;
+            }
+            fed = feed_cgi(*uncached, data, len);
             return fed;
-        }
-        fed = feed_cgi(*uncached, data, len);
-        return fed;
-    });
+        });
     if (uncached) {
         ctx.metrics.record_upload_pack_cache("bypass");
         if (!fed) log::warning(log::kServer, "git http-backend stopped reading the request body");

@@ -1,7 +1,9 @@
 #pragma once
-// Stateless-rpc upload-pack POSTs (each round of a fetch or clone) answered through the
-// upload-pack cache: a stored answer when the same request was answered against the same refs,
-// otherwise git http-backend, its answer stored while it is sent.
+// upload-pack's answers over smart HTTP through the upload-pack cache: the ref advertisement
+// (GET info/refs?service=git-upload-pack, which is upload-pack --stateless-rpc
+// --advertise-refs) and each stateless-rpc POST of a fetch or clone. A stored answer when the
+// same request was answered against the same refs, otherwise git http-backend, its answer
+// stored while it is sent.
 
 #include <filesystem>
 #include <string>
@@ -24,10 +26,11 @@ struct UploadPackTarget {
     std::filesystem::path repo;
 };
 
-/// Answers the POST with `backend` (git http-backend set up for this request). Call only once
-/// the request is authenticated and authorized: the cache is shared by every user of the space.
+/// Answers the request with `backend` (git http-backend set up for it); `body` is null for the
+/// GET. Call only once the request is authenticated and authorized: the cache is shared by
+/// every user of the space.
 void serve_upload_pack_cached(ServerContext& ctx, const UploadPackTarget& target,
-                              const SpawnOptions& backend, const httplib::ContentReader& body,
+                              const SpawnOptions& backend, const httplib::ContentReader* body,
                               httplib::Response& res);
 
 }  // namespace lectern::server

@@ -120,9 +120,9 @@ void serve(ServerContext& ctx, const httplib::Request& req, httplib::Response& r
         if (g.service == Service::ReceivePack) ctx.metrics.record_push();
     }
     // Only after the checks above: a stored answer is shared by every reader of the space.
-    if (body && g.service == Service::UploadPack && ctx.upload_pack_cache) {
+    if (g.service == Service::UploadPack && ctx.upload_pack_cache) {
         serve_upload_pack_cached(ctx, {g.space, g.kind, ctx.state.repo(g.space, g.kind)},
-                                 backend_process(ctx, req, g, user.name), *body, res);
+                                 backend_process(ctx, req, g, user.name), body, res);
         return;
     }
     run_cgi(backend_process(ctx, req, g, user.name), body, res);

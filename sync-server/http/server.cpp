@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <httplib.h>
@@ -81,7 +82,14 @@ void serve(ServerContext& ctx, const std::function<void(const std::string&)>& on
     };
     http->set_read_timeout(60);
     http->set_write_timeout(60);
-    http->set_keep_alive_timeout(30);
+    // httplib serves each connection on one worker thread until it closes, so an idle
+    // keep-alive connection holds a thread: keep that short, and allow many requests per
+    // connection so that a busy client does not reconnect every 5 requests (the default).
+    http->set_keep_alive_timeout(5);
+    http->set_keep_alive_max_count(1000);
+    // httplib writes a response's headers and body in separate sends; with Nagle's algorithm
+    // a small body then waits for the client's delayed ACK (40 ms on Linux) on every request.
+    http->set_tcp_nodelay(true);
 
     http->set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
         t_request_start = std::chrono::steady_clock::now();
@@ -104,6 +112,15 @@ void serve(ServerContext& ctx, const std::function<void(const std::string&)>& on
     add_lfs_routes(*http, ctx);
     add_api_routes(*http, ctx);
 
+    // The Debian build of httplib listens with a backlog of 5: past that, connections arriving
+    // together (a team starting a shift) lose their SYN and retry after a second. The listening
+    // socket is kept here and its backlog raised once bound.
+    int listener = -1;
+    http->set_socket_options([&listener](int fd) {
+        const int on = 1;
+        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);  // what httplib's default did
+        listener = fd;
+    });
     int port = ctx.config.port;
     if (port == 0) {
         port = http->bind_to_any_port(ctx.config.listen_host);
@@ -114,6 +131,7 @@ void serve(ServerContext& ctx, const std::function<void(const std::string&)>& on
         throw Error(ErrorKind::Io, "cannot listen on " + ctx.config.listen_host + ":" +
                                        std::to_string(ctx.config.port));
     }
+    if (listener >= 0) ::listen(listener, SOMAXCONN);
     std::thread stopper = stop_on_signal(*http);
     const std::string host = ctx.config.listen_host.find(':') != std::string::npos
                                  ? "[" + ctx.config.listen_host + "]"

@@ -37,7 +37,7 @@ std::string remote_head(TestServer& s) {
     return r.output.substr(0, 40);
 }
 
-/// upload-pack's counter for `outcome` ("hit", "miss", "bypass") in /metrics.
+/// The upload-pack cache's counter for `outcome` ("hit", "miss", "bypass") in /metrics.
 long cache_count(TestServer& s, const std::string& outcome) {
     const Probe m = request(s, "GET", "/metrics", "");
     std::smatch match;
@@ -98,9 +98,14 @@ TEST(Server_UploadPackCache, PushMakesStoredAnswersUnreachable) {
     const fs::path agent = s.fresh_dir("cache-fetch");
     auto r = s.git("clone -q " + s.repo_url("alpha") + " wc", agent, "alpha-agent");
     ASSERT_EQ(r.exit_code, 0) << r.output;
-    // The same fetch twice: stored, and answered from the store.
-    ASSERT_EQ(s.git("fetch -q origin", agent / "wc", "alpha-agent").exit_code, 0);
-    ASSERT_EQ(s.git("fetch -q origin", agent / "wc", "alpha-agent").exit_code, 0);
+    // The same fetches twice: stored, and answered from the store. Protocol v0 (libgit2's)
+    // lists the refs in the advertisement (GET info/refs), v2 in a POST (ls-refs).
+    for (int round = 0; round < 2; ++round) {
+        ASSERT_EQ(
+            s.git("-c protocol.version=0 fetch -q origin", agent / "wc", "alpha-agent").exit_code,
+            0);
+        ASSERT_EQ(s.git("fetch -q origin", agent / "wc", "alpha-agent").exit_code, 0);
+    }
 
     const fs::path trainer = s.fresh_dir("cache-push");
     r = s.git("clone -q " + s.repo_url("alpha") + " wc", trainer, "alpha-trainer");
@@ -111,6 +116,13 @@ TEST(Server_UploadPackCache, PushMakesStoredAnswersUnreachable) {
     ASSERT_EQ(r.exit_code, 0) << r.output;
 
     const long misses = cache_count(s, "miss");
+    r = s.git("-c protocol.version=0 fetch -q origin", agent / "wc", "alpha-agent");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = TestServer::sh("git rev-parse origin/main", agent / "wc");
+    EXPECT_EQ(r.output.substr(0, 40), remote_head(s)) << "the v0 fetch got the old refs";
+    ASSERT_EQ(
+        TestServer::sh("git update-ref refs/remotes/origin/main HEAD", agent / "wc").exit_code,
+        0);  // behind again, for the v2 fetch below
     r = s.git("fetch -q origin && git merge -q --ff-only origin/main", agent / "wc", "alpha-agent");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_GT(cache_count(s, "miss"), misses) << "the fetch after the push was not answered by git";
