@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git clang-format
+  # the GIFT fuzzer (libFuzzer comes with clang's runtime libraries)
+  clang libclang-rt-14-dev
   # core libraries
   libxapian-dev libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-videoio-dev libopencv-dev

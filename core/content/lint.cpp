@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "quiz/gift.hpp"
+#include "quiz/quiz.hpp"
+#include "quiz/section_pins.hpp"
 #include "render/markdown.hpp"
 #include "render/script_flow.hpp"
 
@@ -140,8 +142,20 @@ class BodyLinter {
 
 namespace {
 
-void check_quiz(const Document& doc, Diagnostics& out) {
+void check_quiz(const Space& space, const Document& doc, Diagnostics& out) {
     const quiz::GiftBank bank = quiz::parse_gift(doc.body, doc.path, doc.body_first_line, out);
+    quiz::check_pins(space, bank, out);
+    const quiz::QuizSettings settings = quiz::quiz_settings(doc);
+    if (settings.gates_signoff) {
+        const Document* tested =
+            settings.tests.empty() ? nullptr : space.find_by_id(settings.tests);
+        if (settings.tests.empty() || (tested && tested->type != DocumentType::Procedure)) {
+            out.error("quiz-gate-not-procedure",
+                      "gates_signoff needs 'tests' to name the procedure whose sign-off the quiz "
+                      "gates",
+                      {doc.path, 0, 0});
+        }
+    }
     const std::size_t gradable = bank.gradable_count();
     if (gradable == 0) {
         out.error("quiz-no-questions",
@@ -166,7 +180,7 @@ void lint_bodies(const Space& space, Diagnostics& out) {
     BodyLinter linter(space, out);
     for (const Document& doc : space.documents()) {
         if (doc.type == DocumentType::Quiz) {
-            check_quiz(doc, out);
+            check_quiz(space, doc, out);
             continue;
         }
         if (doc.type == DocumentType::Script) {

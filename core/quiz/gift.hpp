@@ -38,10 +38,22 @@ struct Answer {
     std::optional<double> range_max;
 };
 
+/// A question pinned to the section of a document it tests, from a comment line above it:
+/// `// section: gdpr-customer-data#identify-the-caller reviewed: 3f2a9c1b4d5e`. Lint warns
+/// when the section's text no longer has the reviewed hash (see quiz/section_pins.hpp).
+struct SectionPin {
+    std::string document;  ///< id of the procedure or lesson
+    std::string anchor;    ///< the section's anchor, as links write it
+    std::string reviewed;  ///< hash of the section's text when the question was last reviewed
+    SourceLocation where;  ///< the comment line
+};
+
 struct Question {
     QuestionKind kind = QuestionKind::Description;
     std::string title;
-    std::string category;  ///< from the last `$CATEGORY:` line before it
+    std::string idnumber;           ///< `// [id:...]` as Moodle writes it, else empty
+    std::vector<std::string> tags;  ///< `// [tag:...]` comments
+    std::string category;           ///< from the last `$CATEGORY:` line before it
     TextFormat format = TextFormat::Moodle;
     std::string text;        ///< the question (before the answer block)
     std::string text_after;  ///< missing-word questions: the text after the blank
@@ -50,7 +62,15 @@ struct Question {
     std::string feedback_wrong;  ///< true-false
     std::string feedback_right;  ///< true-false
     std::string general_feedback;
+    /// Multiple choice without any `=` answer: several may be chosen (check boxes), each
+    /// adding its weight, as Moodle reads it. Otherwise exactly one is chosen.
+    bool multiple_answers = false;
+    std::optional<SectionPin> pin;
     int line = 0;  ///< where the question starts in the file
+
+    /// What reports call the question across versions: its Moodle id number, else its
+    /// title, else the start of its text.
+    std::string key() const;
 
     /// A missing-word question: the answer block stands inside the text.
     bool is_missing_word() const { return !text_after.empty(); }

@@ -9,8 +9,15 @@ namespace lectern::quiz {
 namespace {
 
 // One question's text with comments removed, and where each of its lines came from.
+struct Comment {
+    std::string text;  // after the "//", trimmed
+    int line = 0;
+    int column = 0;  // of the "//"
+};
+
 struct Block {
     std::string text;
+    std::vector<Comment> comments;          // the comment lines that stood among its lines
     std::vector<std::size_t> line_offsets;  // offset in text where each line starts
     std::vector<int> line_numbers;          // that line's number in the file
 
@@ -32,6 +39,8 @@ bool is_comment(std::string_view line) {
     return start != std::string_view::npos && line.substr(start, 2) == "//";
 }
 
+std::string trim(std::string_view s);
+
 // Questions are separated by blank lines, as Moodle reads them; comment lines are dropped.
 std::vector<Block> split_blocks(std::string_view text, int first_line) {
     std::vector<Block> blocks;
@@ -39,7 +48,9 @@ std::vector<Block> split_blocks(std::string_view text, int first_line) {
     int line_no = first_line;
     std::size_t pos = 0;
     auto flush = [&] {
-        if (!current.text.empty()) blocks.push_back(std::move(current));
+        // A block of comments alone still goes through: a pin there belongs to no question.
+        if (!current.text.empty() || !current.comments.empty())
+            blocks.push_back(std::move(current));
         current = Block{};
     };
     while (pos <= text.size()) {
@@ -49,7 +60,11 @@ std::vector<Block> split_blocks(std::string_view text, int first_line) {
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (is_blank(line)) {
             flush();
-        } else if (!is_comment(line)) {
+        } else if (is_comment(line)) {
+            const auto start = line.find("//");
+            current.comments.push_back(
+                {trim(line.substr(start + 2)), line_no, static_cast<int>(start) + 1});
+        } else {
             if (!current.text.empty()) current.text += '\n';
             current.line_offsets.push_back(current.text.size());
             current.line_numbers.push_back(line_no);
@@ -106,6 +121,22 @@ std::string unescape(std::string_view s) {
     return trim(out);
 }
 
+// "[html]", "[markdown]", "[plain]" or "[moodle]" at the start of s, or empty.
+std::string_view format_tag(std::string_view s) {
+    for (std::string_view tag : {"[markdown]", "[html]", "[plain]", "[moodle]"}) {
+        if (s.substr(0, tag.size()) == tag) return tag;
+    }
+    return {};
+}
+
+// Answers and feedback may carry a format tag of their own; they are shown in the format of
+// the question text, so the tag is dropped.
+std::string unescape_part(std::string_view s) {
+    std::string out = unescape(s);
+    if (const auto tag = format_tag(out); !tag.empty()) out = trim(out.substr(tag.size()));
+    return out;
+}
+
 std::optional<double> parse_number(std::string_view s) {
     const std::string t = trim(s);
     if (t.empty()) return std::nullopt;
@@ -135,16 +166,12 @@ class BlockParser {
             pos = end + 2;
             skip_space(pos);
         }
-        if (pos < s_.size() && s_[pos] == '[') {
-            const auto close = s_.find(']', pos);
-            const std::string tag =
-                close == std::string_view::npos ? "" : std::string(s_.substr(pos, close - pos + 1));
+        if (const auto tag = format_tag(s_.substr(pos)); !tag.empty()) {
             if (tag == "[markdown]") q.format = TextFormat::Markdown;
             if (tag == "[html]") q.format = TextFormat::Html;
             if (tag == "[plain]") q.format = TextFormat::Plain;
             if (tag == "[moodle]") q.format = TextFormat::Moodle;
-            if (tag == "[markdown]" || tag == "[html]" || tag == "[plain]" || tag == "[moodle]")
-                pos = close + 1;
+            pos += tag.size();
         }
         const auto open = find_unescaped(s_, "{", pos);
         const auto stray_close = find_unescaped(s_, "}", pos);
@@ -198,7 +225,7 @@ class BlockParser {
     std::size_t split_general_feedback(Question& q, std::size_t from, std::size_t to) const {
         const auto gf = find_unescaped(s_.substr(0, to), "####", from);
         if (gf == std::string_view::npos) return to;
-        q.general_feedback = unescape(s_.substr(gf + 4, to - gf - 4));
+        q.general_feedback = unescape_part(s_.substr(gf + 4, to - gf - 4));
         return gf;
     }
 
@@ -220,15 +247,17 @@ class BlockParser {
         const auto hash = find_unescaped(s_.substr(0, to), "#", pos);
         const std::string word =
             trim(s_.substr(pos, (hash == std::string_view::npos ? to : hash) - pos));
-        if (word != "T" && word != "TRUE" && word != "F" && word != "FALSE") return false;
+        std::string upper = word;
+        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (upper != "T" && upper != "TRUE" && upper != "F" && upper != "FALSE") return false;
         q.kind = QuestionKind::TrueFalse;
-        q.truth = word[0] == 'T';
+        q.truth = upper[0] == 'T';
         if (hash != std::string_view::npos) {
             const auto second = find_unescaped(s_.substr(0, to), "#", hash + 1);
-            q.feedback_wrong = unescape(
+            q.feedback_wrong = unescape_part(
                 s_.substr(hash + 1, (second == std::string_view::npos ? to : second) - hash - 1));
             if (second != std::string_view::npos)
-                q.feedback_right = unescape(s_.substr(second + 1, to - second - 1));
+                q.feedback_right = unescape_part(s_.substr(second + 1, to - second - 1));
         }
         return true;
     }
@@ -263,10 +292,10 @@ class BlockParser {
                         std::string& feedback) const {
         const auto hash = find_unescaped(s_.substr(0, end), "#", pos);
         if (hash == std::string_view::npos) {
-            text = unescape(s_.substr(pos, end - pos));
+            text = unescape_part(s_.substr(pos, end - pos));
         } else {
-            text = unescape(s_.substr(pos, hash - pos));
-            feedback = unescape(s_.substr(hash + 1, end - hash - 1));
+            text = unescape_part(s_.substr(pos, hash - pos));
+            feedback = unescape_part(s_.substr(hash + 1, end - hash - 1));
         }
     }
 
@@ -278,15 +307,19 @@ class BlockParser {
                           "#number or empty");
         }
         bool any_wrong_marker = false;
+        bool any_right_marker = false;
         for (std::size_t k = 0; k < starts.size(); ++k) {
             const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : to;
             const bool right = s_[starts[k]] == '=';
             any_wrong_marker |= !right;
+            any_right_marker |= right;
             Answer a;
             a.weight = right ? 100 : 0;
             std::size_t p = starts[k] + 1;
             if (!parse_weight(p, end, a.weight)) return false;
             split_feedback(p, end, a.text, a.feedback);
+            // "= -> extra" stays non-empty here: a matching distractor, whose left side is
+            // empty on purpose, is split below.
             if (a.text.empty()) return reject(starts[k], "an answer is empty");
             q.answers.push_back(std::move(a));
         }
@@ -300,14 +333,16 @@ class BlockParser {
                     "in a matching question every answer is a pair like '=cat -> animal'");
             }
             q.kind = QuestionKind::Matching;
+            std::size_t pairs = 0;
             for (auto& a : q.answers) {
                 const auto arrow = a.text.find("->");
                 a.match = trim(a.text.substr(arrow + 2));
                 a.text = trim(a.text.substr(0, arrow));
                 if (a.match.empty())
                     return reject(starts.front(), "a matching pair has nothing after '->'");
+                if (!a.text.empty()) ++pairs;
             }
-            if (q.answers.size() < 2)
+            if (pairs < 2)
                 return reject(starts.front(), "a matching question needs at least two pairs");
             return true;
         }
@@ -316,6 +351,7 @@ class BlockParser {
             return true;
         }
         q.kind = QuestionKind::MultipleChoice;
+        q.multiple_answers = !any_right_marker;
         const bool any_right = std::any_of(q.answers.begin(), q.answers.end(),
                                            [](const Answer& a) { return a.weight > 0; });
         if (!any_right) {
@@ -399,18 +435,105 @@ std::size_t GiftBank::gradable_count() const {
                       [](const Question& q) { return q.kind != QuestionKind::Description; }));
 }
 
+namespace {
+
+// Moodle's `[id:X]` and `[tag:Y]` comments, and Lectern's `section:` pin, for the question of
+// the block they stand in.
+void apply_comments(const Block& block, const std::string& file, Question* q, Diagnostics& out) {
+    for (const Comment& c : block.comments) {
+        const SourceLocation where{file, c.line, c.column};
+        if (c.text.rfind("section:", 0) == 0) {
+            if (!q) {
+                out.warning("quiz-pin-without-question",
+                            "this section pin is followed by no question in the same block: put "
+                            "it on the line just above the question",
+                            where);
+                continue;
+            }
+            const std::string rest = trim(std::string_view(c.text).substr(8));
+            const auto space = rest.find_first_of(" \t");
+            const std::string target = rest.substr(0, space);
+            const std::string tail = space == std::string::npos ? "" : trim(rest.substr(space));
+            const auto hash = target.find('#');
+            SectionPin pin;
+            pin.where = where;
+            if (hash != std::string::npos) {
+                pin.document = target.substr(0, hash);
+                pin.anchor = target.substr(hash + 1);
+            }
+            bool ok = !pin.document.empty() && !pin.anchor.empty();
+            if (ok && !tail.empty()) {
+                ok = tail.rfind("reviewed:", 0) == 0;
+                if (ok) pin.reviewed = trim(std::string_view(tail).substr(9));
+                ok = ok && !pin.reviewed.empty() &&
+                     pin.reviewed.find_first_not_of("0123456789abcdef") == std::string::npos;
+            }
+            if (!ok) {
+                out.error("quiz-pin-syntax",
+                          "a section pin is written '// section: procedure-id#section-anchor "
+                          "reviewed: HASH' (lint tells the hash)",
+                          where);
+                continue;
+            }
+            if (q->pin) {
+                out.error("quiz-pin-syntax", "a question has one section pin", where);
+                continue;
+            }
+            q->pin = std::move(pin);
+            continue;
+        }
+        if (!q) continue;
+        // "[id:Q-17] [tag:gdpr] [tag:paper]": several may share a line.
+        for (std::size_t at = c.text.find('['); at != std::string::npos;
+             at = c.text.find('[', at + 1)) {
+            const auto close = c.text.find(']', at);
+            if (close == std::string::npos) break;
+            const std::string_view item = std::string_view(c.text).substr(at + 1, close - at - 1);
+            if (item.substr(0, 3) == "id:") q->idnumber = trim(item.substr(3));
+            if (item.substr(0, 4) == "tag:") q->tags.push_back(trim(item.substr(4)));
+        }
+    }
+}
+
+}  // namespace
+
+std::string Question::key() const {
+    if (!idnumber.empty()) return idnumber;
+    if (!title.empty()) return title;
+    return text.substr(0, 60);
+}
+
 GiftBank parse_gift(std::string_view text, const std::string& file, int first_line,
                     Diagnostics& out) {
     GiftBank bank;
     std::string category;
-    for (const Block& block : split_blocks(text, first_line)) {
-        const std::string trimmed = trim(block.text);
-        if (trimmed.rfind("$CATEGORY:", 0) == 0) {
-            category = trim(std::string_view(trimmed).substr(10));
+    for (Block& block : split_blocks(text, first_line)) {
+        if (block.text.empty()) {
+            apply_comments(block, file, nullptr, out);
             continue;
         }
-        if (auto q = BlockParser(block, file, out).parse(category))
-            bank.questions.push_back(std::move(*q));
+        const auto start = block.text.find_first_not_of(" \t");
+        if (block.text.compare(start, 10, "$CATEGORY:") == 0) {
+            // The category is its line; Moodle wants a blank line after it, but a question
+            // that follows at once is read too rather than swallowed into the name.
+            const auto eol = block.text.find('\n');
+            category = trim(std::string_view(block.text).substr(start + 10, eol - start - 10));
+            if (eol == std::string::npos) {
+                apply_comments(block, file, nullptr, out);
+                continue;
+            }
+            Block rest;
+            rest.text = block.text.substr(eol + 1);
+            rest.comments = std::move(block.comments);
+            for (std::size_t i = 1; i < block.line_offsets.size(); ++i) {
+                rest.line_offsets.push_back(block.line_offsets[i] - eol - 1);
+                rest.line_numbers.push_back(block.line_numbers[i]);
+            }
+            block = std::move(rest);
+        }
+        auto q = BlockParser(block, file, out).parse(category);
+        apply_comments(block, file, q ? &*q : nullptr, out);
+        if (q) bank.questions.push_back(std::move(*q));
     }
     return bank;
 }

@@ -21,6 +21,10 @@ Question one(const std::string& text) {
     return bank.questions.empty() ? Question{} : bank.questions[0];
 }
 
+std::string dump_first(const Diagnostics& out) {
+    return out.items().empty() ? "" : out.items()[0].to_string();
+}
+
 std::string first_error(const std::string& text) {
     Diagnostics out;
     parse(text, out);
@@ -217,4 +221,46 @@ TEST(GiftPathological, HugeAndHostileInputsParseQuickly) {
     parse("::" + std::string(100000, ':'), out);
     parse("Q{#" + std::string(100000, '.') + "}", out);
     SUCCEED();
+}
+
+TEST(Gift, TrueFalseWordsInAnyCase) {
+    EXPECT_TRUE(one("Q{true}").truth);
+    EXPECT_FALSE(one("Q{False}").truth);
+    EXPECT_EQ(one("Q{f}").kind, QuestionKind::TrueFalse);
+}
+
+TEST(Gift, CategoryFollowedAtOnceByAQuestionKeepsBoth) {
+    Diagnostics out;
+    const auto bank = parse("$CATEGORY: Security\n::Q::Lock it.{T}\n", out);
+    EXPECT_FALSE(out.has_errors()) << dump_first(out);
+    ASSERT_EQ(bank.questions.size(), 1u);
+    EXPECT_EQ(bank.questions[0].category, "Security");
+    EXPECT_EQ(bank.questions[0].line, 2);
+}
+
+TEST(Gift, EqualsMarkerMeansOneAnswerEvenWithSeveralRight) {
+    const Question q = one("Q{=a =b ~c}");
+    EXPECT_FALSE(q.multiple_answers);
+    EXPECT_TRUE(one("Q{~%50%a ~%50%b ~c}").multiple_answers);
+}
+
+TEST(GiftErrors, PinWithoutAQuestionIsAWarning) {
+    Diagnostics out;
+    parse("// section: vpn#the-vpn\n\nQ{T}\n", out);
+    ASSERT_EQ(out.items().size(), 1u);
+    EXPECT_EQ(out.items()[0].code, "quiz-pin-without-question");
+    EXPECT_EQ(out.items()[0].where.line, 1);
+}
+
+TEST(GiftErrors, MalformedPinIsLocated) {
+    EXPECT_EQ(
+        first_error("// section: vpn#the-vpn reviewed: XYZ\nQ{T}"),
+        "quizzes/q.gift:1:1: a section pin is written '// section: procedure-id#section-anchor "
+        "reviewed: HASH' (lint tells the hash)");
+}
+
+TEST(GiftErrors, ErrorsInMultiLineQuestionsNameTheirLine) {
+    EXPECT_EQ(first_error("\n\n::Q::Pick {\n~a\n~%x%b\n}"),
+              "quizzes/q.gift:5:2: the weight must be a percentage from -100 to 100, like %50% or "
+              "%-25%");
 }
