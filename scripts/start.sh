@@ -22,8 +22,8 @@ echo "== lectern lint content"
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$desktop" ]; then
   echo
-  echo "== lectern-desktop --space content  (Ctrl+K or / to search, F1 for every key)"
-  exec "$desktop" --space content
+  echo "== lectern-desktop --sample  (the bundled sample content, offline; Ctrl+K or / to search, F1 for every key)"
+  exec "$desktop" --sample
 fi
 
 echo

@@ -9,6 +9,7 @@
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
 
+#include "first_start_dialog.hpp"
 #include "gui_test_driver.hpp"
 #include "main_frame.hpp"
 #include "settings.hpp"
@@ -62,9 +63,9 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
     wxString value;
     if (parser.Found("space", &value)) {
         options_.space = from_wx(value);
-    } else {
-        options_.space = sample_content();  // --sample, and the default until sign-in exists
-    }
+    } else if (parser.Found("sample")) {
+        options_.space = sample_content();
+    }  // neither: the first-start dialog, or the sample once it was chosen
     if (parser.Found("lang", &value)) options_.language = from_wx(value);
     if (parser.Found("config", &value)) options_.config_file = from_wx(value);
     if (parser.Found("gui-test", &value)) options_.gui_test = from_wx(value);
@@ -77,15 +78,23 @@ bool App::OnInit() {
     // read from the raw arguments for that reason.
     for (int i = 1; i + 1 < argc; ++i) {
         if (argv[i] == "--lang") options_.language = from_wx(argv[i + 1]);
+        if (argv[i] == "--config") options_.config_file = from_wx(argv[i + 1]);
     }
-    set_up_translations(options_.language);
     SetAppName("lectern");
     wxStandardPaths::Get().SetFileLayout(wxStandardPaths::FileLayout_XDG);
+    settings_ = std::make_unique<Settings>(open_config(options_.config_file));
+    // --lang, else the language chosen in Preferences, else the system's.
+    set_up_translations(options_.language.empty() ? settings_->language() : options_.language);
     if (!wxApp::OnInit()) return false;
 
-    settings_ = std::make_unique<Settings>(open_config(options_.config_file));
+    const bool first_start = options_.space.empty() && !settings_->first_start_done();
+    if (options_.space.empty() && !first_start) options_.space = sample_content();
     auto* frame = new MainFrame(*settings_, options_.space);
     frame->Show();
+    if (first_start) {
+        // After the window is up, so the dialog has a parent and the GUI test can drive it.
+        frame->CallAfter([this, frame] { run_first_start(*frame); });
+    }
     if (!options_.gui_test.empty()) {
         test_driver_ = make_gui_test(options_.gui_test, *frame, options_.screenshots);
         if (!test_driver_) {
@@ -97,6 +106,18 @@ bool App::OnInit() {
         test_driver_->start();
     }
     return true;
+}
+
+void App::run_first_start(MainFrame& frame) {
+    // Signing in arrives with core/sync's login: until then, the sample offline.
+    FirstStartDialog dialog(&frame, false);
+    if (dialog.ShowModal() != wxID_OK) {
+        frame.Close(true);
+        return;
+    }
+    settings_->set_first_start_done(true);
+    settings_->flush();
+    frame.load_space(sample_content());
 }
 
 int App::OnRun() {

@@ -15,7 +15,7 @@ class MainFrame;
 class Settings;
 
 struct AppOptions {
-    std::filesystem::path space;  ///< --space DIR, or the sample content with --sample
+    std::filesystem::path space;  ///< --space DIR, or the sample content with --sample; else empty
     std::string language;         ///< --lang, e.g. "pl"; empty: the system's
     std::string config_file;      ///< --config FILE instead of the user's settings
     std::string gui_test;         ///< --gui-test SCENARIO: drive the app, then exit
@@ -35,6 +35,8 @@ class App : public wxApp {
     bool OnExceptionInMainLoop() override;
     void OnUnhandledException() override;
 
+    /// The first start's choice: sign in, or the sample content offline.
+    void run_first_start(MainFrame& frame);
     /// Sets the process exit code (the GUI tests use it).
     void set_exit_code(int code) { exit_code_ = code; }
 

@@ -43,5 +43,6 @@ std::vector<Step> search_and_open(MainFrame& frame, const char* query, const std
 std::vector<GuiTestDriver::Step> highlight_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> history_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> lock_scenario(MainFrame& frame, const std::string& shots);
+std::vector<GuiTestDriver::Step> first_start_scenario(MainFrame& frame, const std::string& shots);
 
 }  // namespace lectern::desktop

@@ -64,7 +64,11 @@ MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root)
         [this](const std::string& message) { on_space_failed(message); },
         [this](std::shared_ptr<SearchBackend> index) { on_index_ready(std::move(index)); },
         [this](const std::string& message) { on_index_failed(message); }});
-    session_->load(std::move(space_root));
+    if (!space_root.empty()) load_space(std::move(space_root));
+}
+
+void MainFrame::load_space(std::filesystem::path root) {
+    session_->load(std::move(root));
 }
 
 MainFrame::~MainFrame() = default;

@@ -39,7 +39,13 @@ class SpaceSession;
 
 class MainFrame : public wxFrame {
   public:
+    /// Opens the space at `space_root`; with an empty path, nothing until load_space().
     MainFrame(Settings& settings, std::filesystem::path space_root);
+    /// Loads a space (off the UI thread) and shows it.
+    void load_space(std::filesystem::path root);
+    /// Preferences (Ctrl+,): applies the text size at once.
+    void show_preferences();
+    const Settings& settings() const { return settings_; }
     ~MainFrame() override;
 
     /// Opens a place and, if `record`, remembers it for Back.

@@ -46,6 +46,8 @@ void MainFrame::build_menu() {
     go->Append(kIdHistory, _("&History of this document\tCtrl+H"));
     go->AppendSeparator();
     go->Append(kIdBack, _("&Back\tAlt+Left"));
+    auto* edit = new wxMenu;
+    edit->Append(wxID_PREFERENCES, _("&Preferences\tCtrl+,"));
     auto* view = new wxMenu;
     view->Append(kIdLarger, _("&Larger text\tCtrl+="));
     view->Append(kIdSmaller, _("&Smaller text\tCtrl+-"));
@@ -53,6 +55,7 @@ void MainFrame::build_menu() {
     help->Append(kIdKeys, _("&Keyboard shortcuts\tF1"));
     auto* bar = new wxMenuBar;
     bar->Append(file, _("&File"));
+    bar->Append(edit, _("&Edit"));
     bar->Append(go, _("&Go"));
     bar->Append(view, _("&View"));
     bar->Append(help, _("&Help"));
@@ -76,6 +79,7 @@ void MainFrame::build_menu() {
     on(kIdHistory, [this] { show_history(); });
     on(kIdSigningKey, [this] { set_up_signing_key(); });
     on(kIdLock, [this] { lock_now(); });
+    on(wxID_PREFERENCES, [this] { show_preferences(); });
     on(kIdLarger, [this] { change_font_size(+1); });
     on(kIdSmaller, [this] { change_font_size(-1); });
     on(kIdKeys, [this] { open({View::Welcome, {}}); });

@@ -15,10 +15,15 @@ const char* const kWindowHeight = "/Window/Height";
 const char* const kLastDocument = "/Session/LastDocument";
 const char* const kLastSearch = "/Session/LastSearch";
 const char* const kFontSize = "/Appearance/FontSize";
+const char* const kLanguage = "/Appearance/Language";
+const char* const kServerUrl = "/Sync/Server";
+const char* const kSyncMinutes = "/Sync/IntervalMinutes";
+const char* const kFirstStartDone = "/Session/FirstStartDone";
 
 constexpr int kDefaultWidth = 1100;
 constexpr int kDefaultHeight = 720;
 constexpr int kDefaultFontSize = 12;
+constexpr int kDefaultSyncMinutes = 15;
 constexpr int kMinWindowSide = 400;
 }  // namespace
 
@@ -62,6 +67,40 @@ std::string Settings::last_search() const {
 
 void Settings::set_last_search(const std::string& query) {
     config_->Write(kLastSearch, to_wx(query));
+}
+
+std::string Settings::server_url() const {
+    return from_wx(config_->Read(kServerUrl, wxString()));
+}
+
+void Settings::set_server_url(const std::string& url) {
+    config_->Write(kServerUrl, to_wx(url));
+}
+
+int Settings::sync_interval_minutes() const {
+    const int minutes = static_cast<int>(config_->ReadLong(kSyncMinutes, kDefaultSyncMinutes));
+    return std::clamp(minutes, kMinSyncMinutes, kMaxSyncMinutes);
+}
+
+void Settings::set_sync_interval_minutes(int minutes) {
+    config_->Write(kSyncMinutes,
+                   static_cast<long>(std::clamp(minutes, kMinSyncMinutes, kMaxSyncMinutes)));
+}
+
+std::string Settings::language() const {
+    return from_wx(config_->Read(kLanguage, wxString()));
+}
+
+void Settings::set_language(const std::string& code) {
+    config_->Write(kLanguage, to_wx(code));
+}
+
+bool Settings::first_start_done() const {
+    return config_->ReadBool(kFirstStartDone, false);
+}
+
+void Settings::set_first_start_done(bool done) {
+    config_->Write(kFirstStartDone, done);
 }
 
 void Settings::flush() {

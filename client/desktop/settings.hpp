@@ -38,6 +38,25 @@ class Settings {
     std::string last_search() const;
     void set_last_search(const std::string& query);
 
+    static constexpr int kMinSyncMinutes = 1;
+    static constexpr int kMaxSyncMinutes = 24 * 60;
+
+    /// The sync server's address ("https://lectern.example.org"); default none (offline).
+    std::string server_url() const;
+    void set_server_url(const std::string& url);
+
+    /// Minutes between background syncs, kMinSyncMinutes..kMaxSyncMinutes; default 15.
+    int sync_interval_minutes() const;
+    void set_sync_interval_minutes(int minutes);
+
+    /// Language of the interface ("pl"); default empty: the system's.
+    std::string language() const;
+    void set_language(const std::string& code);
+
+    /// True once the first-start choice (sign in, or the sample offline) was made.
+    bool first_start_done() const;
+    void set_first_start_done(bool done);
+
     /// Writes pending changes to disk.
     void flush();
 

@@ -102,6 +102,30 @@ TEST(DesktopSettings, DefaultsRoundTripAndLimits) {
     std::filesystem::remove(file);
 }
 
+TEST(DesktopSettings, PreferencesRoundTripWithDefaultsAndLimits) {
+    const auto file = std::filesystem::temp_directory_path() / "lectern-preferences-test.ini";
+    std::filesystem::remove(file);
+    {
+        Settings s(std::make_unique<wxFileConfig>("lectern", wxEmptyString, file.string(),
+                                                  wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
+        EXPECT_EQ(s.server_url(), "");
+        EXPECT_EQ(s.sync_interval_minutes(), 15);
+        EXPECT_EQ(s.language(), "");
+        EXPECT_FALSE(s.first_start_done());
+        s.set_server_url("https://lectern.example.org");
+        s.set_sync_interval_minutes(0);
+        s.set_language("pl");
+        s.set_first_start_done(true);
+    }
+    Settings again(std::make_unique<wxFileConfig>("lectern", wxEmptyString, file.string(),
+                                                  wxEmptyString, wxCONFIG_USE_LOCAL_FILE));
+    EXPECT_EQ(again.server_url(), "https://lectern.example.org");
+    EXPECT_EQ(again.sync_interval_minutes(), Settings::kMinSyncMinutes);
+    EXPECT_EQ(again.language(), "pl");
+    EXPECT_TRUE(again.first_start_done());
+    std::filesystem::remove(file);
+}
+
 TEST(DesktopTheme, HeadingsGetAnchorsInOrderAndTablesBorders) {
     const auto html = themed_body(
         "<h2>One</h2><p>x</p><h3>Two</h3><table><tr><th>a</th></tr></table>", {"one", "two"});

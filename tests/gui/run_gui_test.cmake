@@ -1,6 +1,8 @@
 # Runs one GUI test scenario of lectern-desktop under Xvfb with fresh settings.
 # -DAPP, -DXVFB_RUN, -DSCENARIO, -DSPACE, -DWORK_DIR, optional -DLANGUAGE (pl), -DGIT (then the
-# space is a git copy of SPACE with a history, made by make_git_space.cmake)
+# space is a git copy of SPACE with a history, made by make_git_space.cmake), -DNO_SPACE=ON (no
+# --space: the app starts as on a first start), -DEXPECT_CONFIG=regex;regex (lines the settings
+# file must hold after the run)
 
 set(shots "${WORK_DIR}/screenshots/${SCENARIO}")
 set(config "${WORK_DIR}/${SCENARIO}.settings")
@@ -32,11 +34,21 @@ if(LANGUAGE)
   set(language_option --lang "${LANGUAGE}")
 endif()
 
+set(space_option --space "${SPACE}")
+if(NO_SPACE)
+  set(space_option)
+endif()
 execute_process(
   COMMAND "${XVFB_RUN}" -a -s "-screen 0 1280x800x24"
-          "${APP}" --space "${SPACE}" --config "${config}" --gui-test "${SCENARIO}" --screenshots "${shots}" ${language_option}
+          "${APP}" ${space_option} --config "${config}" --gui-test "${SCENARIO}" --screenshots "${shots}" ${language_option}
   RESULT_VARIABLE result)
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "GUI test ${SCENARIO} failed (exit ${result}); screenshots so far in ${shots}")
 endif()
 message(STATUS "Screenshots: ${shots}")
+foreach(expected IN LISTS EXPECT_CONFIG)
+  file(READ "${config}" saved)
+  if(NOT saved MATCHES "${expected}")
+    message(FATAL_ERROR "the settings file ${config} lacks ${expected}:\n${saved}")
+  endif()
+endforeach()

@@ -1,0 +1,39 @@
+#pragma once
+// Preferences: sync server and interval, text size, language. Reads and writes the typed
+// Settings only; the window applies what changed.
+
+#include <vector>
+
+#include <wx/dialog.h>
+
+class wxChoice;
+class wxSpinCtrl;
+class wxTextCtrl;
+
+namespace lectern::desktop {
+
+class Settings;
+
+class PreferencesDialog : public wxDialog {
+  public:
+    PreferencesDialog(wxWindow* parent, Settings& settings);
+
+  private:
+    bool TransferDataToWindow() override;
+    bool TransferDataFromWindow() override;
+
+    Settings& settings_;
+    wxTextCtrl* server_ = nullptr;
+    wxSpinCtrl* interval_ = nullptr;
+    wxSpinCtrl* font_size_ = nullptr;
+    wxChoice* language_ = nullptr;
+};
+
+/// The languages the interface has catalogs for: code ("" = the system's) and own name.
+struct InterfaceLanguage {
+    const char* code;
+    const char* name;
+};
+const std::vector<InterfaceLanguage>& interface_languages();
+
+}  // namespace lectern::desktop
