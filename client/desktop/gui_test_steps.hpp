@@ -44,5 +44,6 @@ std::vector<GuiTestDriver::Step> highlight_scenario(MainFrame& frame, const std:
 std::vector<GuiTestDriver::Step> history_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> lock_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> first_start_scenario(MainFrame& frame, const std::string& shots);
+std::vector<GuiTestDriver::Step> bench_scenario(MainFrame& frame, const std::string& shots);
 
 }  // namespace lectern::desktop

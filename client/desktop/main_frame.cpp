@@ -56,7 +56,7 @@ MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root)
     build_menu();
     build_layout();
     CreateStatusBar(2);
-    SetStatusText(_("Loading the content\u2026"), 0);
+    if (!space_root.empty()) SetStatusText(_("Loading the content\u2026"), 0);
     Bind(wxEVT_CHAR_HOOK, &MainFrame::on_char_hook, this);
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
     session_ = std::make_unique<SpaceSession>(SpaceSession::Handlers{

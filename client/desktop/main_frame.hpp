@@ -2,9 +2,12 @@
 // The main window: search box on top, library on the left, the content on the right.
 // It routes keys and navigation; each panel's controller does the rest.
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <wx/frame.h>
 
@@ -75,6 +78,9 @@ class MainFrame : public wxFrame {
     bool script_shows_whole() const;
     const SearchPanel& search_panel() const { return *search_panel_; }
     bool search_busy() const;
+    /// Milliseconds from each key typed in the search box to its results on screen (the
+    /// benchmark reads them).
+    const std::vector<double>& keystroke_latencies_ms() const { return keystroke_latencies_ms_; }
     /// Words marked in the document shown.
     std::size_t highlighted_words() const;
     const HistoryController& history_controller() const { return *versions_; }
@@ -121,6 +127,9 @@ class MainFrame : public wxFrame {
     wxWindow* content_ = nullptr;  // everything but the lock panel
     LockPanel* lock_panel_ = nullptr;
     bool enrolling_ = false;
+    // When the last key in the search box was pressed and not yet answered.
+    std::optional<std::chrono::steady_clock::time_point> search_key_time_;
+    std::vector<double> keystroke_latencies_ms_;
     HighlightTerms highlight_;  // for the document being opened from search
 
     std::unique_ptr<ScriptController> script_;

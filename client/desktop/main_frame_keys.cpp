@@ -61,6 +61,7 @@ void MainFrame::on_char_hook(wxKeyEvent& event) {
         return;
     }
     if (focus_in_search()) {
+        search_key_time_ = std::chrono::steady_clock::now();
         if (code == WXK_ESCAPE) {
             leave_search();
         } else if (code == WXK_RETURN || code == WXK_NUMPAD_ENTER) {

@@ -69,9 +69,17 @@ void MainFrame::build_layout() {
 
     script_ = std::make_unique<ScriptController>(*script_panel_);
     versions_ = std::make_unique<HistoryController>(*history_panel_);
-    searcher_ = std::make_unique<SearchController>(
-        [this](const std::string& query, const std::vector<SearchHit>& hits,
-               const std::string& error) { search_panel_->show_results(query, hits, error); });
+    searcher_ = std::make_unique<SearchController>([this](const std::string& query,
+                                                          const std::vector<SearchHit>& hits,
+                                                          const std::string& error) {
+        search_panel_->show_results(query, hits, error);
+        if (search_key_time_ && !searcher_->busy()) {
+            const std::chrono::duration<double, std::milli> took =
+                std::chrono::steady_clock::now() - *search_key_time_;
+            keystroke_latencies_ms_.push_back(took.count());
+            search_key_time_.reset();
+        }
+    });
 
     auto follow = [this](const std::string& id, const std::string& section) {
         open_document(id, section);

@@ -1,0 +1,110 @@
+// The desktop benchmark, run by bench/run-desktop-bench.sh on a generated space of 50,000
+// documents (not part of the tests): time from process start to usable search, keystroke to
+// results on screen while typing words letter by letter, resident memory.
+
+#include <unistd.h>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include <algorithm>
+
+#include "gui_test_steps.hpp"
+#include "main_frame.hpp"
+
+namespace lectern::desktop {
+
+using namespace gui_test;
+
+namespace {
+
+// Seconds since boot now and when this process started, from /proc (ticks of 1/100 s).
+double seconds_since_process_start() {
+    std::ifstream stat("/proc/self/stat");
+    std::string line;
+    std::getline(stat, line);
+    // Field 22 (starttime) counts from the one after the ")" that ends the command name.
+    std::istringstream fields(line.substr(line.rfind(')') + 2));
+    std::string field;
+    for (int i = 3; i <= 22; ++i) fields >> field;
+    const double started = std::stod(field) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    double uptime = 0;
+    std::ifstream("/proc/uptime") >> uptime;
+    return uptime - started;
+}
+
+double resident_mb() {
+    std::ifstream status("/proc/self/status");
+    std::string key;
+    long kb = 0;
+    while (status >> key) {
+        if (key == "VmRSS:") {
+            status >> kb;
+            break;
+        }
+        std::getline(status, key);
+    }
+    return static_cast<double>(kb) / 1024.0;
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const auto at = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values[std::min(at, values.size() - 1)];
+}
+
+// Words of the generated corpus's vocabulary (bench/corpus_generator.cpp), typed as an agent
+// types them.
+const char* const kWords[] = {"account",    "balance",   "boiler",  "battery",   "electricity",
+                              "escalation", "complaint", "letter",  "emergency", "checklist",
+                              "card",       "debit",     "cancel",  "refund",    "meter",
+                              "password",   "router",    "invoice", "address",   "service"};
+
+}  // namespace
+
+std::vector<Step> bench_scenario(MainFrame& frame, const std::string&) {
+    auto started = std::make_shared<double>(0);
+    std::vector<Step> steps{
+        {"the space loads and its search index is ready",
+         {},
+         [&frame, started] {
+             if (!frame.space_ready() || !frame.index_settled()) return false;
+             *started = seconds_since_process_start();
+             return true;
+         },
+         std::chrono::milliseconds(500),
+         std::chrono::seconds(600)},
+    };
+    const auto more = opening(frame);
+    steps.push_back(more[1]);  // the window focused
+    for (const char* word : kWords) {
+        steps.push_back({"Ctrl+K", [] { key('K', wxMOD_CONTROL); },
+                         [&frame] { return frame.current_view() == View::Search; }});
+        for (const char* c = word; *c; ++c) {
+            const char letter[2] = {*c, 0};
+            steps.push_back({std::string("type ") + letter,
+                             [letter0 = letter[0]] {
+                                 const char typed[2] = {letter0, 0};
+                                 type(typed);
+                             },
+                             [&frame] { return !frame.search_busy(); },
+                             std::chrono::milliseconds(60)});
+        }
+        steps.push_back({"Esc", [] { key(WXK_ESCAPE); }, {}, std::chrono::milliseconds(60)});
+    }
+    steps.push_back({"report",
+                     [&frame, started] {
+                         const auto& ms = frame.keystroke_latencies_ms();
+                         std::cout << "bench: startup_to_search_s " << *started << "\n"
+                                   << "bench: keystrokes " << ms.size() << "\n"
+                                   << "bench: keystroke_p50_ms " << percentile(ms, 0.50) << "\n"
+                                   << "bench: keystroke_p99_ms " << percentile(ms, 0.99) << "\n"
+                                   << "bench: keystroke_max_ms " << percentile(ms, 1.0) << "\n"
+                                   << "bench: resident_mb " << resident_mb() << std::endl;
+                     },
+                     {}});
+    return steps;
+}
+
+}  // namespace lectern::desktop
