@@ -12,8 +12,11 @@ WORK_DIR="${WORK_DIR:-$ROOT/build/bench-work}"
 JOBS="${JOBS:-2}"
 DOCS="${1:-50000}"
 
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLECTERN_BUILD_BENCH=ON \
-      -DLECTERN_BUILD_TESTS=OFF -DLECTERN_BUILD_DESKTOP=ON -DLECTERN_BUILD_SERVER=OFF >/dev/null
+      -DLECTERN_BUILD_TESTS=OFF -DLECTERN_BUILD_DESKTOP=ON -DLECTERN_BUILD_SERVER=OFF \
+      "${launcher[@]}" >/dev/null
 ninja -C "$BUILD_DIR" -j"$JOBS" lectern-desktop lectern lectern_corpus_tool
 
 space="$WORK_DIR/desktop-space-$DOCS"
