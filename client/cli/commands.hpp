@@ -17,5 +17,6 @@ void add_sign_command(CLI::App& app, int& exit_code);
 void add_signoffs_command(CLI::App& app, int& exit_code);
 void add_diff_command(CLI::App& app, int& exit_code);
 void add_quiz_command(CLI::App& app, int& exit_code);
+void add_xapi_command(CLI::App& app, int& exit_code);
 
 }  // namespace lectern::cli

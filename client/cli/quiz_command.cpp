@@ -7,12 +7,18 @@
 
 #include "commands.hpp"
 #include "content/space.hpp"
+#include "passphrase_input.hpp"
+#include "quiz/attempt_records.hpp"
 #include "quiz/draw.hpp"
 #include "quiz/quiz.hpp"
+#include "quiz_recording.hpp"
 #include "quiz_take.hpp"
+#include "signoff_space.hpp"
 #include "space_location.hpp"
 
 namespace lectern::cli {
+
+void add_quiz_report_command(CLI::App& quiz, int& exit_code);
 
 namespace {
 
@@ -22,6 +28,8 @@ struct QuizOptions {
     int answers_fd = 0;
     std::string seed;
     bool json = false;
+    bool practice = false;
+    std::optional<int> passphrase_fd;
 };
 
 int run_list(const QuizOptions& opts) {
@@ -76,8 +84,15 @@ std::uint64_t parse_seed(const std::string& text) {
 }
 
 int run_take(const QuizOptions& opts) {
+    // A space of a server records attempts in its ledger; a plain folder is practice.
+    std::optional<SignoffSpace> where;
+    try {
+        where = locate_signoff_space(opts.space);
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::InvalidArgument) throw;
+    }
+    const auto root = where ? where->content : locate_space(opts.space);
     Diagnostics problems;
-    const auto root = locate_space(opts.space);
     const content::Space space = content::Space::load(root, problems);
     const content::Document* doc = space.find(opts.id);
     if (!doc || doc->type != content::DocumentType::Quiz) {
@@ -86,8 +101,19 @@ int run_take(const QuizOptions& opts) {
         return kFailure;
     }
     const quiz::Quiz quiz = quiz::load_quiz(space, *doc);
-    const auto attempt = run_quiz_in_terminal(quiz, parse_seed(opts.seed), 0, opts.answers_fd);
+    std::optional<AttemptRecorder> recorder;
+    int made = 0;
+    if (where && !opts.practice) {
+        recorder = attempt_recorder(opts.space);
+        made = quiz::attempts_made(local_attempts(recorder->where), recorder->config.user, quiz.id,
+                                   quiz.blob_id);
+    } else {
+        std::cout << "Practice: this attempt is not recorded"
+                  << (where ? "." : " (" + root.string() + " is not a space of a server).") << "\n";
+    }
+    const auto attempt = run_quiz_in_terminal(quiz, parse_seed(opts.seed), made, opts.answers_fd);
     if (!attempt) return kFailure;
+    if (recorder && !record_attempt(*recorder, *attempt, opts.passphrase_fd)) return kFailure;
     return attempt->passed ? kOk : kFindings;
 }
 
@@ -109,8 +135,10 @@ void add_quiz_command(CLI::App& app, int& exit_code) {
     CLI::App* take = quiz->add_subcommand(
         "take",
         "Take a quiz in the terminal, one question at a time: type the number of an answer (or "
-        "the answer) and press Enter. Exit code 0 when passed, 1 when failed, 2 when the "
-        "attempt could not start.");
+        "the answer) and press Enter. In a space of a server the attempt is then signed with "
+        "your passphrase and recorded in the ledger (pushed on the next sync); in a plain folder "
+        "it is practice. Exit code 0 when passed, 1 when failed, 2 when the attempt could not "
+        "start or be recorded.");
     take->add_option("ID", take_opts->id, "The quiz's id (gdpr-basics) or path")->required();
     add_space_option(*take, take_opts->space);
     take->add_option("--answers-fd", take_opts->answers_fd,
@@ -119,7 +147,11 @@ void add_quiz_command(CLI::App& app, int& exit_code) {
     take->add_option("--seed", take_opts->seed,
                      "Seed of the draw and shuffle (same seed, same questions in the same order); "
                      "default: random");
+    take->add_flag("--practice", take_opts->practice,
+                   "Take the quiz without recording the attempt (it counts for nothing)");
+    add_passphrase_fd_option(*take, take_opts->passphrase_fd);
     take->callback([take_opts, &exit_code] { exit_code = run_take(*take_opts); });
+    add_quiz_report_command(*quiz, exit_code);
 }
 
 }  // namespace lectern::cli

@@ -9,6 +9,9 @@
 #include "ledger/signing.hpp"
 #include "ledger/signoff_document.hpp"
 #include "passphrase_input.hpp"
+#include "quiz/attempt_records.hpp"
+#include "quiz/gating.hpp"
+#include "quiz_recording.hpp"
 #include "signer_identity.hpp"
 #include "signoff_space.hpp"
 
@@ -38,6 +41,14 @@ int run(const SignOptions& opts) {
         std::cerr << "lectern: " << where.content.string()
                   << " is not a git working tree: sign from a synced space\n";
         return kFailure;
+    }
+    // A procedure gated by a quiz needs a passed attempt on the quiz's current version first.
+    if (const content::Document* doc = space.find(opts.document)) {
+        const auto outcomes = quiz::attempt_outcomes(local_attempts(where));
+        if (auto refusal = quiz::signoff_refusal(space, *doc, config.user, outcomes)) {
+            std::cerr << "lectern: " << *refusal << '\n';
+            return kFailure;
+        }
     }
     ledger::SigningRequest request;
     request.document = ledger::document_to_sign(space, *repository, where.name, opts.document);

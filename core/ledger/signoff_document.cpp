@@ -22,10 +22,18 @@ std::optional<std::string> space_name_of(const fs::path& content_root) {
                                 nullptr) != 0)
         return std::nullopt;
     const git::RepositoryPtr repo(raw);
-    git_remote* raw_remote = nullptr;
-    if (git_remote_lookup(&raw_remote, repo.get(), "origin") != 0) return std::nullopt;
-    const git::RemotePtr remote(raw_remote);
-    std::string url = git_remote_url(remote.get()) ? git_remote_url(remote.get()) : "";
+    // The URL straight from the configuration: git_remote_lookup() matches url.*.insteadOf
+    // with a regex that libgit2 1.5 built against PCRE2 leaks on every call.
+    git_config* raw_config = nullptr;
+    if (git_repository_config(&raw_config, repo.get()) != 0) return std::nullopt;
+    const git::ConfigPtr config(raw_config);
+    struct OwnedBuf {
+        git_buf buf = GIT_BUF_INIT;
+        ~OwnedBuf() { git_buf_dispose(&buf); }
+    } value;
+    if (git_config_get_string_buf(&value.buf, config.get(), "remote.origin.url") != 0)
+        return std::nullopt;
+    std::string url(value.buf.ptr ? value.buf.ptr : "", value.buf.size);
     while (!url.empty() && url.back() == '/') url.pop_back();
     const std::string suffix = "/content.git";
     if (url.size() <= suffix.size() ||

@@ -1,0 +1,71 @@
+#include "quiz_recording.hpp"
+
+#include <iostream>
+
+#include "common/error.hpp"
+#include "content/history.hpp"
+#include "content/space.hpp"
+#include "ledger/local_ledger.hpp"
+#include "ledger/signing.hpp"
+#include "ledger/signoff_status.hpp"
+#include "passphrase_input.hpp"
+#include "quiz/attempt_records.hpp"
+#include "signer_identity.hpp"
+
+namespace lectern::cli {
+
+AttemptRecorder attempt_recorder(const std::string& space_option) {
+    SignoffSpace where = locate_signoff_space(space_option);
+    sync::ClientConfig config = require_client_config();
+    auto key = enrolled_key(config);
+    if (!key) {
+        throw Error(ErrorKind::InvalidArgument,
+                    "this device is not enrolled for " + config.user +
+                        ": run `lectern enroll` first (or take the quiz with --practice)");
+    }
+    return {std::move(where), std::move(config), std::move(*key)};
+}
+
+std::vector<quiz::RecordedAttempt> local_attempts(const SignoffSpace& where) {
+    const auto ledger = ledger::LocalLedger::open(where.ledger);
+    if (!ledger) return {};
+    return quiz::recorded_attempts(ledger::ledger_records(*ledger));
+}
+
+std::optional<std::string> record_attempt(const AttemptRecorder& recorder,
+                                          const quiz::Attempt& attempt,
+                                          std::optional<int> passphrase_fd) {
+    Diagnostics problems;
+    const content::Space space = content::Space::load(recorder.where.content, problems);
+    const auto repository = content::ContentRepository::open(recorder.where.content);
+    if (!repository) {
+        std::cerr << "lectern: " << recorder.where.content.string()
+                  << " is not a git working tree: the attempt was not recorded\n";
+        return std::nullopt;
+    }
+    const ledger::DocumentToSign quiz =
+        quiz::quiz_to_sign(space, *repository, recorder.where.name, attempt.quiz_id);
+    const int tries = passphrase_fd ? 1 : 3;
+    for (int i = 0; i < tries; ++i) {
+        ledger::SigningSession session(
+            quiz::attempt_signing_request(quiz, attempt, recorder.key, recorder.where.ledger));
+        session.show_text();  // the quiz the agent was just shown, question by question
+        session.enter_passphrase(
+            read_passphrase(passphrase_fd, "Passphrase to sign this attempt: "));
+        if (!session.unlock_key()) {
+            std::cerr << "lectern: wrong passphrase\n";
+            continue;
+        }
+        session.build_record();
+        const ledger::Record& record = session.sign();
+        const std::string commit = session.append();
+        std::cout << "Recorded and signed: record " << record.id << " (commit "
+                  << commit.substr(0, 12)
+                  << "); it reaches the server on the next `lectern sync`.\n";
+        return record.id;
+    }
+    std::cerr << "lectern: the attempt was not signed, so it is not recorded\n";
+    return std::nullopt;
+}
+
+}  // namespace lectern::cli
