@@ -17,6 +17,7 @@
 #include "lock_controller.hpp"
 #include "path_model.hpp"
 #include "path_panel.hpp"
+#include "quiz_window.hpp"
 #include "script_controller.hpp"
 #include "script_panel.hpp"
 #include "search_controller.hpp"
@@ -125,6 +126,12 @@ void MainFrame::open_document(const std::string& id, const std::string& section,
     if (!space_) return;
     const auto* doc = space_->find_by_id(id);
     if (!doc) return;
+    if (doc->type == content::DocumentType::Quiz) {  // taken in a window of its own
+        open_quiz_window(this, *space_, *doc, [this](const std::string& i, const std::string& s) {
+            open_document(i, s);
+        });
+        return;
+    }
     highlight_ = terms;
     open({doc->type == content::DocumentType::Script ? View::Script : View::Document, doc->id});
     highlight_ = {};
