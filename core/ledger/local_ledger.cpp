@@ -3,7 +3,6 @@
 #include <git2.h>
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "common/error.hpp"
 #include "common/git_handles.hpp"
@@ -11,21 +10,14 @@
 #include "common/log.hpp"
 #include "ledger/durable_files.hpp"
 #include "ledger/layout.hpp"
+#include "ledger/ledger_lock.hpp"
+#include "sync/local_paths.hpp"
 
 namespace lectern::ledger {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-bool is_valid_space_name(std::string_view name) {
-    if (name.empty() || name.size() > 64 || name == "." || name == "..") return false;
-    const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-    if (!alnum(name.front())) return false;
-    for (const char c : name)
-        if (!alnum(c) && c != '-' && c != '_' && c != '.') return false;
-    return true;
-}
 
 std::string oid_hex(const git_oid& oid) {
     char hex[GIT_OID_HEXSZ + 1] = {};
@@ -83,21 +75,7 @@ Error bad_commit(const git_oid& commit, const std::string& ref, const std::strin
 }  // namespace
 
 fs::path local_ledger_dir(std::string_view space) {
-    if (!is_valid_space_name(space))
-        throw Error(ErrorKind::InvalidArgument,
-                    "'" + std::string(space) +
-                        "' is not a space name (lowercase letters, digits, "
-                        "'-', '_' or '.', at most 64)");
-    fs::path data;
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
-        data = xdg;
-    else if (const char* home = std::getenv("HOME"); home && *home)
-        data = fs::path(home) / ".local" / "share";
-    else
-        throw Error(ErrorKind::InvalidArgument,
-                    "neither XDG_DATA_HOME nor HOME is set: set one so Lectern knows where to "
-                    "keep the ledger");
-    return data / "lectern" / "spaces" / std::string(space) / "ledger";
+    return sync::space_paths(space).ledger;
 }
 
 struct LocalLedger::Impl {
@@ -141,6 +119,8 @@ std::string LocalLedger::append(const Record& record) {
     const fs::path git_dir = git_repository_path(repo);
     const std::string branch = agent_branch(record.agent, record.device);
     const std::string file_name = record.id + ".json";
+    const LedgerLock lock(folder_);
+    remove_stale_ref_lock(git_dir, branch);
 
     git::CommitPtr parent;
     git_oid parent_id;
@@ -226,6 +206,8 @@ std::string LocalLedger::tip(const std::string& ref) const {
 }
 
 void LocalLedger::set_ref(const std::string& ref, const std::string& commit) {
+    const LedgerLock lock(folder_);
+    remove_stale_ref_lock(git_repository_path(impl_->repo.get()), ref);
     git_oid id;
     check(git_oid_fromstr(&id, commit.c_str()), "reading a commit id");
     git_reference* raw = nullptr;

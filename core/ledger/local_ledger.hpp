@@ -15,7 +15,7 @@
 
 namespace lectern::ledger {
 
-/// $XDG_DATA_HOME/lectern/spaces/<space>/ledger (the sync client's layout). Throws
+/// $XDG_DATA_HOME/lectern/spaces/<space>/ledger: sync::space_paths(space).ledger. Throws
 /// Error(InvalidArgument) for a space name that is not one or when no data folder is known.
 std::filesystem::path local_ledger_dir(std::string_view space);
 

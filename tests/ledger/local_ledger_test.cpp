@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <fstream>
 
 #include "common/error.hpp"
 #include "ledger/ed25519.hpp"
@@ -104,6 +105,24 @@ TEST(Ledger_LocalLedger, LedgerFolderFollowsTheSyncLayout) {
               std::filesystem::path("/tmp/lectern-xdg-test/lectern/spaces/alpha/ledger"));
     EXPECT_THROW(local_ledger_dir("../etc"), Error);
     ::unsetenv("XDG_DATA_HOME");
+}
+
+}  // namespace
+}  // namespace lectern::ledger
+
+namespace lectern::ledger {
+namespace {
+
+TEST(Ledger_LocalLedger, LockFileLeftByAKilledWriterDoesNotBlockTheNext) {
+    test::TempDir dir;
+    const SigningKey key = SigningKey::generate();
+    LocalLedger ledger = LocalLedger::open_or_create(dir.path() / "ledger");
+    ledger.append(signed_record(key));
+    const auto stale = dir.path() / "ledger" / "refs/heads/agents/maria/laptop.lock";
+    std::ofstream(stale) << "0000000000000000000000000000000000000000\n";
+    ledger.append(signed_record(key));
+    EXPECT_FALSE(std::filesystem::exists(stale));
+    EXPECT_EQ(ledger.records_on(agent_branch("maria", "laptop")).size(), 2u);
 }
 
 }  // namespace
