@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -19,13 +20,29 @@ namespace {
 
 namespace fs = std::filesystem;
 
+/// Two steps of a generated script can get the same title, which lint refuses: number the
+/// repeats.
+std::string unique_step_titles(const std::string& text) {
+    std::istringstream lines(text);
+    std::set<std::string> seen;
+    std::string line, out;
+    while (std::getline(lines, line)) {
+        if (line.rfind("## ", 0) == 0) {
+            const std::string title = line;
+            for (int n = 2; !seen.insert(line).second; ++n) line = title + " " + std::to_string(n);
+        }
+        out += line + '\n';
+    }
+    return out;
+}
+
 /// The generator writes call scripts whose steps nothing leads to, which the server's lint
 /// refuses: give each script's first step a choice leading to every other step.
 void link_script_steps(const fs::path& root) {
     for (const auto& entry : fs::directory_iterator(root / "scripts")) {
         std::ifstream in(entry.path(), std::ios::binary);
-        const std::string text((std::istreambuf_iterator<char>(in)),
-                               std::istreambuf_iterator<char>());
+        const std::string text = unique_step_titles(
+            std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()));
         const auto body_at = text.find("\n---\n", 4);
         if (body_at == std::string::npos) continue;
         const std::size_t body_start = body_at + 5;

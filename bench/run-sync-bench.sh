@@ -3,21 +3,24 @@
 # (fetch and clone at 1k and 50k documents, the start of a shift, Git LFS) and writes the sync
 # section of docs/benchmarks.md. Usage: bench/run-sync-bench.sh [extra sync_bench.py options]
 # Environment: BUILD_DIR (default build/bench-sync), WORK_DIR (default build/bench-sync-work;
-# emptied at each run), JOBS (default 2).
+# emptied at each run), JOBS (default 2), REPORT_ONLY=1 (only write the section again).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD_DIR="${BUILD_DIR:-$ROOT/build/bench-sync}"
 WORK_DIR="${WORK_DIR:-$ROOT/build/bench-sync-work}"
 JOBS="${JOBS:-2}"
 
-cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLECTERN_BUILD_BENCH=ON \
-      -DLECTERN_BUILD_TESTS=OFF -DLECTERN_BUILD_DESKTOP=OFF -DLECTERN_BUILD_SERVER=ON >/dev/null
-targets=(lectern-server lectern_corpus_tool lectern_libgit2_fetch lectern_http_load)
-ninja -C "$BUILD_DIR" -j"$JOBS" "${targets[@]}"
-rm -rf "$WORK_DIR"
-mkdir -p "$WORK_DIR"
 ROWS="$WORK_DIR/rows.txt"
-python3 "$ROOT/bench/sync_bench.py" --build "$BUILD_DIR" --work "$WORK_DIR" --rows "$ROWS" "$@"
+# REPORT_ONLY=1 writes the section again from the rows of the last run.
+if [ "${REPORT_ONLY:-0}" != 1 ]; then
+  cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLECTERN_BUILD_BENCH=ON \
+        -DLECTERN_BUILD_TESTS=OFF -DLECTERN_BUILD_DESKTOP=OFF -DLECTERN_BUILD_SERVER=ON >/dev/null
+  targets=(lectern-server lectern_corpus_tool lectern_libgit2_fetch lectern_http_load)
+  ninja -C "$BUILD_DIR" -j"$JOBS" "${targets[@]}"
+  rm -rf "$WORK_DIR"
+  mkdir -p "$WORK_DIR"
+  python3 "$ROOT/bench/sync_bench.py" --build "$BUILD_DIR" --work "$WORK_DIR" --rows "$ROWS" "$@"
+fi
 
 rows() { grep "^$1||" "$ROWS" | sed "s/^$1||//" || true; }
 SECTION="$WORK_DIR/sync-section.md"
@@ -38,10 +41,11 @@ then 100 commits that each change 10 documents. Client clones were made when the
 the fetch of core/sync (what \`lectern sync\` runs; libgit2 1.5 speaks protocol v0) plus a
 fast-forward checkout (bench/libgit2_fetch.cpp). Same lectern-server (upload-pack cache off, so
 that every run makes its pack), same run, order alternating; times are medians of the runs
-(wall clock, process start to end), bytes are what the server sent (counted by a relay).
+(wall clock, process start to end), bytes are all the server sent (counted by a relay: HTTP,
+advertisements, negotiation, progress text and pack), *pack* the pack data alone.
 
-| docs | case | git (ms) | libgit2 (ms) | libgit2/git time | git KiB | libgit2 KiB | libgit2/git bytes |
-|---:|---|---:|---:|---:|---:|---:|---:|
+| docs | case | git (ms) | libgit2 (ms) | libgit2/git time | git KiB | libgit2 KiB | libgit2/git bytes | git pack KiB | libgit2 pack KiB |
+|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|
 $(rows FETCH)
 
 Peak memory (VmHWM) of lectern-server after serving all of the above, clones of 50k documents

@@ -91,6 +91,7 @@ class CountingProxy:
         self.sock.listen(256)
         self.port = self.sock.getsockname()[1]
         self.down = 0
+        self.streams = []
         self.lock = threading.Lock()
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -98,18 +99,22 @@ class CountingProxy:
         while True:
             client, _ = self.sock.accept()
             upstream = socket.create_connection(self.target)
-            threading.Thread(target=self._pump, args=(client, upstream, False), daemon=True).start()
-            threading.Thread(target=self._pump, args=(upstream, client, True), daemon=True).start()
+            stream = bytearray()
+            with self.lock:
+                self.streams.append(stream)
+            threading.Thread(target=self._pump, args=(client, upstream, None), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, stream), daemon=True).start()
 
-    def _pump(self, src, dst, count):
+    def _pump(self, src, dst, stream):
         try:
             while True:
                 data = src.recv(256 * 1024)
                 if not data:
                     break
-                if count:
+                if stream is not None:
                     with self.lock:
                         self.down += len(data)
+                        stream += data
                 dst.sendall(data)
         except OSError:
             pass
@@ -123,6 +128,47 @@ class CountingProxy:
     def reset(self):
         with self.lock:
             self.down = 0
+            self.streams = []
+
+    def pack_bytes(self):
+        """Bytes of pack data (side-band channel 1) in the upload-pack answers relayed since
+        reset(): what was sent apart from HTTP, the advertisement, ACKs and progress text."""
+        with self.lock:
+            streams = [bytes(s) for s in self.streams]
+        return sum(pack_bytes_in_http(s) for s in streams)
+
+
+def pack_bytes_in_http(data):
+    """Side-band channel 1 bytes of every git answer in one connection's HTTP responses."""
+    total, i = 0, 0
+    while True:
+        end = data.find(b"\r\n\r\n", i)
+        if end < 0:
+            return total
+        head = data[i:end].decode("latin-1").lower()
+        i = end + 4
+        body = b""
+        if "transfer-encoding: chunked" in head:
+            while True:
+                eol = data.find(b"\r\n", i)
+                n = int(data[i:eol].split(b";")[0], 16)
+                i = eol + 2
+                if n == 0:
+                    i += 2
+                    break
+                body += data[i:i + n]
+                i += n + 2
+        elif "content-length:" in head:
+            n = int(head.split("content-length:")[1].split("\r\n")[0])
+            body, i = data[i:i + n], i + n
+        if "upload-pack-result" not in head:
+            continue
+        k = 0
+        while k + 4 <= len(body):
+            n = int(body[k:k + 4], 16)
+            if n >= 5 and body[k + 4] == 1:
+                total += n - 5
+            k += n if n >= 4 else 4
 
 
 class LecternServer:
@@ -318,6 +364,7 @@ class Bench:
                 proxy.reset()
                 self.fetch_git(wc, counted) if client == "git" else self.fetch_lg2(wc, counted)
                 sizes[client] = proxy.down
+                sizes[client + " pack"] = proxy.pack_bytes()
             self.add_fetch_row(n, label, times, sizes)
         times = {"git": [], "libgit2": []}
         sizes = {}
@@ -340,13 +387,15 @@ class Bench:
             else:
                 self.fetch_lg2(dst, counted, "clone")
             sizes[client] = proxy.down
+            sizes[client + " pack"] = proxy.pack_bytes()
         self.add_fetch_row(n, "first clone", times, sizes)
 
     def add_fetch_row(self, n, label, times, sizes):
         g, l = statistics.median(times["git"]), statistics.median(times["libgit2"])
         row = (f"FETCH|| {n} | {label} | {g * 1000:.0f} | {l * 1000:.0f} | {l / g:.2f}× | "
                f"{sizes['git'] / 1024:.1f} | {sizes['libgit2'] / 1024:.1f} | "
-               f"{sizes['libgit2'] / max(1, sizes['git']):.2f}× |")
+               f"{sizes['libgit2'] / max(1, sizes['git']):.2f}× | {sizes['git pack'] / 1024:.1f} | "
+               f"{sizes['libgit2 pack'] / 1024:.1f} |")
         log(row)
         self.rows.append(row)
 
