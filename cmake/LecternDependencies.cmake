@@ -40,6 +40,10 @@ endif()
 pkg_check_modules(SODIUM QUIET IMPORTED_TARGET libsodium)
 lectern_require(SODIUM_FOUND libsodium-dev "libsodium")
 
+# Lessons: only the modules screen recordings need (decode, compare, write key frames).
+find_package(OpenCV 4 QUIET COMPONENTS core imgproc imgcodecs videoio)
+lectern_require(OpenCV_FOUND "libopencv-dev" "OpenCV 4 (core, imgproc, imgcodecs, videoio)")
+
 find_package(SQLite3 QUIET)
 lectern_require(SQLite3_FOUND libsqlite3-dev "SQLite 3")
 

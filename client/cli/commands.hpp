@@ -18,5 +18,6 @@ void add_signoffs_command(CLI::App& app, int& exit_code);
 void add_diff_command(CLI::App& app, int& exit_code);
 void add_quiz_command(CLI::App& app, int& exit_code);
 void add_xapi_command(CLI::App& app, int& exit_code);
+void add_lesson_command(CLI::App& app, int& exit_code);
 
 }  // namespace lectern::cli

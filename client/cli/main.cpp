@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     lectern::cli::add_diff_command(app, exit_code);
     lectern::cli::add_quiz_command(app, exit_code);
     lectern::cli::add_xapi_command(app, exit_code);
+    lectern::cli::add_lesson_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "lesson/lesson_lint.hpp"
 #include "quiz/gift.hpp"
 #include "quiz/quiz.hpp"
 #include "quiz/section_pins.hpp"
@@ -186,6 +187,7 @@ void lint_bodies(const Space& space, Diagnostics& out) {
         if (doc.type == DocumentType::Script) {
             linter.check_script(doc);
         } else {
+            if (doc.type == DocumentType::Lesson) lesson::lint_lesson(space.root(), doc, out);
             linter.check_links(doc);
         }
     }

@@ -1,0 +1,176 @@
+#include "lesson/child_process.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <random>
+
+#include "common/error.hpp"
+
+extern char** environ;
+
+namespace lectern::lesson {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<char*> c_argv(const std::vector<std::string>& argv) {
+    std::vector<char*> out;
+    for (const auto& a : argv) out.push_back(const_cast<char*>(a.c_str()));
+    out.push_back(nullptr);
+    return out;
+}
+
+[[noreturn]] void throw_not_installed(const std::string& program, const std::string& package) {
+    throw Error(ErrorKind::NotFound, "'" + program +
+                                         "' is not installed: install the Debian "
+                                         "package " +
+                                         package + " (scripts/install-deps.sh does)");
+}
+
+fs::path temp_file_name(const char* what) {
+    std::random_device rd;
+    return fs::temp_directory_path() /
+           ("lectern-" + std::string(what) + "-" + std::to_string(getpid()) + "-" +
+            std::to_string(rd()) + ".log");
+}
+
+int wait_for(int pid) {
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) return -1;
+    }
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return -1;
+}
+
+// RAII for posix_spawn_file_actions_t.
+struct FileActions {
+    posix_spawn_file_actions_t actions;
+    FileActions() { posix_spawn_file_actions_init(&actions); }
+    ~FileActions() { posix_spawn_file_actions_destroy(&actions); }
+    FileActions(const FileActions&) = delete;
+    FileActions& operator=(const FileActions&) = delete;
+};
+
+}  // namespace
+
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::string& package)
+    : stderr_file_(temp_file_name("ffmpeg")) {
+    // A socket, not a pipe: send() with MSG_NOSIGNAL reports a child that died as an error
+    // instead of killing this process with SIGPIPE, without touching the process's signals.
+    int fds[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+        throw Error(ErrorKind::Io,
+                    std::string("cannot start ") + argv[0] + ": " + std::strerror(errno));
+    }
+    FileActions fa;
+    posix_spawn_file_actions_adddup2(&fa.actions, fds[0], STDIN_FILENO);
+    posix_spawn_file_actions_addopen(&fa.actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&fa.actions, STDERR_FILENO, stderr_file_.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    auto args = c_argv(argv);
+    const int rc = posix_spawnp(&pid_, argv[0].c_str(), &fa.actions, nullptr, args.data(), environ);
+    close(fds[0]);
+    if (rc != 0) {
+        close(fds[1]);
+        pid_ = -1;
+        std::error_code ec;
+        fs::remove(stderr_file_, ec);
+        if (rc == ENOENT) throw_not_installed(argv[0], package);
+        throw Error(ErrorKind::Io, "cannot start " + argv[0] + ": " + std::strerror(rc));
+    }
+    stdin_fd_ = fds[1];
+}
+
+ChildProcess::~ChildProcess() {
+    if (pid_ > 0) kill();
+    if (stdin_fd_ >= 0) close(stdin_fd_);
+    std::error_code ec;
+    fs::remove(stderr_file_, ec);
+}
+
+bool ChildProcess::write(const void* data, std::size_t size) {
+    const auto* p = static_cast<const char*>(data);
+    while (size > 0) {
+        const ssize_t n = send(stdin_fd_, p, size, MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        p += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+int ChildProcess::finish() {
+    if (stdin_fd_ >= 0) {
+        close(stdin_fd_);
+        stdin_fd_ = -1;
+    }
+    if (pid_ <= 0) return -1;
+    const int status = wait_for(pid_);
+    pid_ = -1;
+    return status;
+}
+
+void ChildProcess::kill() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGKILL);
+    wait_for(pid_);
+    pid_ = -1;
+}
+
+std::string ChildProcess::error_output() const {
+    std::ifstream in(stderr_file_);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // The end says why; the start is ffmpeg repeating its configuration.
+    if (text.size() > 1500) text = "…" + text.substr(text.size() - 1500);
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    return text;
+}
+
+CommandOutput run_command(const std::vector<std::string>& argv, const std::string& package) {
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) {
+        throw Error(ErrorKind::Io, "cannot start " + argv[0] + ": " + std::strerror(errno));
+    }
+    FileActions fa;
+    posix_spawn_file_actions_adddup2(&fa.actions, fds[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addopen(&fa.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&fa.actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    auto args = c_argv(argv);
+    int pid = -1;
+    const int rc = posix_spawnp(&pid, argv[0].c_str(), &fa.actions, nullptr, args.data(), environ);
+    close(fds[1]);
+    if (rc != 0) {
+        close(fds[0]);
+        if (rc == ENOENT) throw_not_installed(argv[0], package);
+        throw Error(ErrorKind::Io, "cannot start " + argv[0] + ": " + std::strerror(rc));
+    }
+    CommandOutput out;
+    std::array<char, 4096> buffer{};
+    for (;;) {
+        const ssize_t n = read(fds[0], buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        out.out.append(buffer.data(), static_cast<std::size_t>(n));
+    }
+    close(fds[0]);
+    out.status = wait_for(pid);
+    return out;
+}
+
+}  // namespace lectern::lesson
