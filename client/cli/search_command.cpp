@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "lesson/video_info.hpp"
 #include "search/space_index.hpp"
 #include "space_location.hpp"
 
@@ -27,15 +28,12 @@ struct SearchOptions {
 void print_json(const std::string& query, const search::SearchResults& r) {
     nlohmann::json hits = nlohmann::json::array();
     for (const auto& h : r.hits) {
-        hits.push_back({{"id", h.id},
-                        {"title", h.title},
-                        {"type", h.type},
-                        {"path", h.path},
-                        {"lang", h.lang},
-                        {"version", h.version},
-                        {"score", h.score},
-                        {"percent", h.percent},
-                        {"snippet", h.snippet}});
+        nlohmann::json hit = {{"id", h.id},       {"title", h.title},     {"type", h.type},
+                              {"path", h.path},   {"lang", h.lang},       {"version", h.version},
+                              {"score", h.score}, {"percent", h.percent}, {"snippet", h.snippet}};
+        if (h.step >= 0)
+            hit["step"] = {{"index", h.step}, {"at", h.step_at}, {"title", h.step_title}};
+        hits.push_back(std::move(hit));
     }
     nlohmann::json corrections = nlohmann::json::array();
     for (const auto& c : r.corrections)
@@ -61,6 +59,10 @@ void print_text(const search::SearchResults& r) {
                   << "   " << h.type << " · " << h.lang << " · " << h.path << " · " << h.percent
                   << "%\n";
         if (!h.snippet.empty()) std::cout << "   " << h.snippet << '\n';
+        if (h.step >= 0) {
+            std::cout << "   step " << h.step + 1 << " at " << lesson::format_time(h.step_at)
+                      << ": " << h.step_title << '\n';
+        }
         std::cout << '\n';
     }
     if (r.hits.empty()) std::cout << "No documents match.\n";

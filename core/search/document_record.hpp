@@ -5,8 +5,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lectern::search {
+
+/// A lesson's step as search sees it: where it starts, its caption and its transcript.
+struct StepRecord {
+    double at = 0;
+    std::string caption;
+    std::string text;
+};
 
 struct DocumentRecord {
     std::string id;
@@ -14,8 +22,9 @@ struct DocumentRecord {
     std::string type;
     std::string lang;
     std::string path;
-    std::string version;  ///< git blob id of the file
-    std::string text;     ///< plain text of the body, for snippets
+    std::string version;            ///< git blob id of the file
+    std::string text;               ///< plain text of the body, for snippets
+    std::vector<StepRecord> steps;  ///< lessons: to say which step a hit is in
 };
 
 /// A compact binary form: each field as a length (LEB128) and its bytes, in order.

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "content/document_view.hpp"
+#include "lesson/transcript.hpp"
 #include "render/markdown.hpp"
 #include "search/document_record.hpp"
 #include "search/terms.hpp"
@@ -21,6 +22,32 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
     std::string term = std::string(prefix) + std::string(value);
     if (term.size() > 240) term.resize(240);
     return term;
+}
+
+// A lesson's steps: each chapter's time and caption, and the transcript paragraphs whose
+// time marker falls in it (text before the first marker belongs to no step).
+std::vector<StepRecord> lesson_steps(const content::Document& doc) {
+    std::vector<StepRecord> steps;
+    if (doc.type != content::DocumentType::Lesson || !doc.front_matter) return steps;
+    auto it = doc.front_matter->find("chapters");
+    if (it == doc.front_matter->end() || !it->is_array()) return steps;
+    std::vector<double> starts;
+    for (const auto& chapter : *it) {
+        if (!chapter.is_object()) continue;
+        StepRecord step;
+        step.at = chapter.value("at", 0.0);
+        step.caption = chapter.value("title", std::string());
+        starts.push_back(step.at);
+        steps.push_back(std::move(step));
+    }
+    if (steps.empty()) return steps;
+    for (const auto& part : lesson::transcript_parts(doc.body)) {
+        if (part.at < 0) continue;
+        auto& text = steps[lesson::chapter_at(starts, part.at)].text;
+        text += render::extract_text(part.text);
+        text += ' ';
+    }
+    return steps;
 }
 
 }  // namespace
@@ -108,7 +135,7 @@ Xapian::Document DocumentTerms::make(const content::Document& doc,
 
     xd.set_data(
         serialize(DocumentRecord{doc.id, doc.title, std::string(content::to_string(doc.type)),
-                                 doc.lang, doc.path, doc.blob_id, text.text}));
+                                 doc.lang, doc.path, doc.blob_id, text.text, lesson_steps(doc)}));
     doc_ = nullptr;
     return xd;
 }

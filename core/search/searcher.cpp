@@ -30,6 +30,22 @@ struct Searcher::Impl {
         enquire.emplace(db);
     }
 
+    // The first step of a lesson whose caption, else whose transcript, has a matched word.
+    void locate_step(const DocumentRecord& record, const MatchedWords& matched, SearchHit& hit) {
+        const Xapian::Stem* stemmer = stemmers.find(record.lang);
+        for (int pass = 0; pass < 2 && hit.step < 0; ++pass) {
+            for (std::size_t i = 0; i < record.steps.size(); ++i) {
+                const auto& step = record.steps[i];
+                if (mentions(pass == 0 ? step.caption : step.text, matched, stemmer)) {
+                    hit.step = static_cast<int>(i);
+                    hit.step_at = step.at;
+                    hit.step_title = step.caption;
+                    break;
+                }
+            }
+        }
+    }
+
     // Lets Xapian::Error through: the callers translate it, or rebuild.
     SearchResults run(const SearchRequest& request) {
         QueryContext context{db,       stemmers,         state.languages,
@@ -59,6 +75,7 @@ struct Searcher::Impl {
             hit.percent = it.get_percent();
             hit.snippet = make_snippet(record->text, plan.matched, stemmers.find(hit.lang),
                                        request.snippet_length, request.highlight);
+            locate_step(*record, plan.matched, hit);
             results.hits.push_back(std::move(hit));
         }
         return results;

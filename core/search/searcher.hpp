@@ -44,6 +44,11 @@ struct SearchHit {
     double score = 0;     ///< relevance weight; higher is better, comparable within one search
     int percent = 0;      ///< the score as a percentage of the best possible
     std::string snippet;  ///< a passage of the text with the matched words marked
+    /// Lessons: the step (chapter, from 0) whose caption or transcript matched first, so the
+    /// app can open the lesson there; -1 when the match is elsewhere or not a lesson.
+    int step = -1;
+    double step_at = 0;      ///< seconds: where that step starts in the video
+    std::string step_title;  ///< its caption
 };
 
 /// A word the index does not know, and the word searched for instead.

@@ -110,6 +110,15 @@ void append_text(std::string& out, std::string_view text, bool html) {
 
 }  // namespace
 
+bool mentions(std::string_view text, const MatchedWords& matched, const Xapian::Stem* stemmer) {
+    const Matcher matcher(matched, stemmer);
+    bool found = false;
+    for_each_word(text, [&](const Word& w) {
+        if (!found && matcher.match(w.text) >= 0) found = true;
+    });
+    return found;
+}
+
 std::string make_snippet(std::string_view text, const MatchedWords& matched,
                          const Xapian::Stem* stemmer, std::size_t max_chars,
                          const Highlight& highlight) {

@@ -20,4 +20,7 @@ std::string make_snippet(std::string_view text, const MatchedWords& matched,
                          const Xapian::Stem* stemmer, std::size_t max_chars,
                          const Highlight& highlight);
 
+/// True when `text` holds a word the query matched (as a word, prefix or stem).
+bool mentions(std::string_view text, const MatchedWords& matched, const Xapian::Stem* stemmer);
+
 }  // namespace lectern::search
