@@ -66,6 +66,8 @@ std::string local_date_today() {
 
 ImportReport import_lesson(const ImportOptions& options, const Progress& progress) {
     validate_slug(options.slug);
+    // Said first: "it does not exist" helps more than where it would have been.
+    if (std::error_code missing; !fs::exists(options.video, missing)) probe_video(options.video);
     require_outside_space(options.space_root, options.video);
     const fs::path lesson_md = options.space_root / "lessons" / options.slug / "lesson.md";
     ImportReport report;

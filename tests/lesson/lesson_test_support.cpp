@@ -117,9 +117,22 @@ void make_slide_video(const fs::path& out, const SlideVideo& s) {
     }
     cmd << " -filter_complex \"" << graph.str() << "\" -map \"[v]\"";
     if (s.audio) cmd << " -map 3:a -c:a aac";
-    cmd << " -c:v libx264 -preset veryfast -pix_fmt yuv420p -t " << num(s.duration) << " \""
-        << out.string() << "\"";
-    ASSERT_EQ(run(cmd.str()), 0) << cmd.str();
+    cmd << " -c:v libx264 -preset veryfast -pix_fmt yuv420p -t " << num(s.duration);
+    // ctest runs every test in a process of its own: the videos are kept between them in the
+    // build folder, made once per spec (written to a temporary name, then renamed, so tests
+    // running at the same time never read half a file).
+    const fs::path cache = LECTERN_LESSON_VIDEO_CACHE;
+    fs::create_directories(cache);
+    const fs::path cached =
+        cache / (std::to_string(std::hash<std::string>{}(cmd.str())) + out.extension().string());
+    if (!fs::exists(cached)) {
+        const fs::path temp =
+            cache / ("making-" + std::to_string(getpid()) + out.extension().string());
+        const std::string make = cmd.str() + " \"" + temp.string() + "\"";
+        ASSERT_EQ(run(make), 0) << make;
+        fs::rename(temp, cached);
+    }
+    fs::copy_file(cached, out, fs::copy_options::overwrite_existing);
 }
 
 Score score_steps(const std::vector<lesson::DetectedStep>& steps,
