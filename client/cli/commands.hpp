@@ -19,5 +19,8 @@ void add_diff_command(CLI::App& app, int& exit_code);
 void add_quiz_command(CLI::App& app, int& exit_code);
 void add_xapi_command(CLI::App& app, int& exit_code);
 void add_lesson_command(CLI::App& app, int& exit_code);
+void add_login_command(CLI::App& app, int& exit_code);
+void add_sync_command(CLI::App& app, int& exit_code);
+void add_status_command(CLI::App& app, int& exit_code);
 
 }  // namespace lectern::cli

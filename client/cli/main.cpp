@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
     lectern::cli::add_quiz_command(app, exit_code);
     lectern::cli::add_xapi_command(app, exit_code);
     lectern::cli::add_lesson_command(app, exit_code);
+    lectern::cli::add_login_command(app, exit_code);
+    lectern::cli::add_sync_command(app, exit_code);
+    lectern::cli::add_status_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

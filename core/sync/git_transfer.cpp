@@ -171,6 +171,8 @@ const char* to_string(TransferFailureReason reason) {
             return "not-found";
         case TransferFailureReason::Cancelled:
             return "cancelled";
+        case TransferFailureReason::UnsafeContent:
+            return "unsafe-content";
         case TransferFailureReason::Other:
             return "other";
     }
@@ -201,7 +203,7 @@ FetchResult fetch(const std::filesystem::path& repository, const FetchOptions& o
     const int rc = git_remote_fetch(remote.get(), &specs.array, &opts, "lectern sync: fetch");
     if (rc != 0) {
         result.failure = classify(rc, state, options.url, "fetch");
-        log::warning(log::kSync, result.failure->message);
+        log::debug(log::kSync, result.failure->message);
         return result;
     }
     const git_indexer_progress* stats = git_remote_stats(remote.get());

@@ -22,12 +22,13 @@ struct Credentials {
 
 /// Why a transfer did not happen; every reason has a message that says what to do.
 enum class TransferFailureReason {
-    Unreachable,   ///< no connection to the server (offline, wrong address, server down)
-    Unauthorized,  ///< 401: the token is wrong, expired or revoked (run `lectern login`)
-    Forbidden,     ///< 403: the user is not a member of the space, or has not that right
-    NotFound,      ///< 404: no such repository on the server
-    Cancelled,     ///< the cancel token was set
-    Other,         ///< any other protocol failure (message from libgit2)
+    Unreachable,    ///< no connection to the server (offline, wrong address, server down)
+    Unauthorized,   ///< 401: the token is wrong, expired or revoked (run `lectern login`)
+    Forbidden,      ///< 403: the user is not a member of the space, or has not that right
+    NotFound,       ///< 404: no such repository on the server
+    Cancelled,      ///< the cancel token was set
+    UnsafeContent,  ///< the client refused what the server sent (unsafe paths, bad LFS object)
+    Other,          ///< any other protocol failure (message from libgit2)
 };
 
 struct TransferFailure {
@@ -35,7 +36,8 @@ struct TransferFailure {
     std::string message;  ///< a sentence for a person, naming the URL
 };
 
-/// "unreachable", "unauthorized", "forbidden", "not-found", "cancelled", "other".
+/// "unreachable", "unauthorized", "forbidden", "not-found", "cancelled", "unsafe-content",
+/// "other".
 const char* to_string(TransferFailureReason reason);
 
 struct FetchOptions {
