@@ -79,7 +79,16 @@ WorkingTree prepare_spare(const SpacePaths& paths, const std::string& commit,
     }
     if (!spare) spare = WorkingTree::create(paths.next, paths.repository);
     spare->mark_spare(true);
-    spare->check_out(commit, progress);
+    try {
+        spare->check_out(commit, progress);
+    } catch (const Error& e) {
+        // A spare whose creation a kill interrupted (its alternates not yet written) cannot
+        // read the commit: it holds nothing of value, start it again.
+        log::warning(log::kSync, std::string("rebuilding the spare tree: ") + e.what());
+        spare = WorkingTree::create(paths.next, paths.repository);
+        spare->mark_spare(true);
+        spare->check_out(commit, progress);
+    }
     if (!spare->local_edits().empty()) {
         // The checkout could not repair what it found: start from an empty folder.
         log::warning(log::kSync, "rebuilding " + paths.next.string() + " from scratch");

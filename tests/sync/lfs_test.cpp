@@ -33,20 +33,23 @@ std::string lesson(const std::string& id, const std::string& video) {
            "\n---\n\nWatch the video.\n";
 }
 
-// A space with two lessons whose videos are in LFS; only "intro" is on the onboarding path.
-struct Fixture {
+// A space with three lessons whose videos are in LFS, pushed once per process with stock
+// git-lfs; only "intro" is on the onboarding path. "spoiled" is damaged on the server by one
+// test and read by no other.
+struct LfsSpace {
     TestSpace space = create_space("lfs");
-    fs::path home = fresh_client_home();
     std::string intro = random_bytes(300 * 1024);
     std::string extra = random_bytes(200 * 1024);
+    std::string spoiled = random_bytes(100 * 1024);
 
-    Fixture() {
+    LfsSpace() {
         const fs::path wc = trainer_clone(space);
         write_small_space(wc);
-        write_file(wc / "lessons" / "intro" / "lesson.md", lesson("intro", "intro.mp4"));
-        write_file(wc / "lessons" / "intro" / "intro.mp4", intro);
-        write_file(wc / "lessons" / "extra" / "lesson.md", lesson("extra", "extra.mp4"));
-        write_file(wc / "lessons" / "extra" / "extra.mp4", extra);
+        for (const auto& [id, bytes] : {std::pair{"intro", &intro}, std::pair{"extra", &extra},
+                                        std::pair{"spoiled", &spoiled}}) {
+            write_file(wc / "lessons" / id / "lesson.md", lesson(id, std::string(id) + ".mp4"));
+            write_file(wc / "lessons" / id / (std::string(id) + ".mp4"), *bytes);
+        }
         write_file(wc / "paths" / "new-agent.yaml",
                    "id: new-agent\ntitle: New agents\nlang: en\nrole: agent\nowner: anna.berg\n"
                    "updated: 2026-01-01\nsections:\n  - title: First day\n    items:\n"
@@ -58,6 +61,21 @@ struct Fixture {
         r = git_as(space.trainer, "lfs push origin main", wc);
         EXPECT_EQ(r.exit_code, 0) << r.output;
     }
+};
+
+const LfsSpace& lfs_space() {
+    static const LfsSpace s;
+    return s;
+}
+
+// The shared space and a client of this test's own.
+struct Fixture {
+    const TestSpace& space = lfs_space().space;
+    const std::string& intro = lfs_space().intro;
+    const std::string& extra = lfs_space().extra;
+    const std::string& spoiled = lfs_space().spoiled;
+    fs::path home = fresh_client_home();
+
     sync::SyncReport sync_now() const {
         sync::SyncOptions o;
         o.space = space.name;
@@ -115,7 +133,7 @@ TEST(Sync_Lfs, SyncPrefetchesThePathsVideosAndTheRestComeOnDemand) {
     EXPECT_FALSE(sync::cached_lfs_object(f.space.name, *extra));
     auto status = sync::space_status(f.space.name);
     EXPECT_EQ(status.lfs_cached, 1u);
-    EXPECT_EQ(status.lfs_missing, 1u);
+    EXPECT_EQ(status.lfs_missing, 2u);
 
     // The lesson view asks for the other video: it comes with the saved login.
     sync::save_client_config(
@@ -124,15 +142,16 @@ TEST(Sync_Lfs, SyncPrefetchesThePathsVideosAndTheRestComeOnDemand) {
     ASSERT_TRUE(object.path) << object.failure->message;
     EXPECT_EQ(read_file(*object.path), f.extra);
     status = sync::space_status(f.space.name);
-    EXPECT_EQ(status.lfs_missing, 0u);
+    EXPECT_EQ(status.lfs_cached, 2u);
+    EXPECT_EQ(status.lfs_missing, 1u);
     // A second sync downloads nothing again.
     EXPECT_EQ(f.sync_now().lfs_downloaded, 0u);
 }
 
 TEST(Sync_Lfs, DamagedObjectOnTheServerIsRefused) {
     Fixture f;
-    const LfsPointer p = Fixture::pointer_of(f.intro);
-    std::string damaged = f.intro;
+    const LfsPointer p = Fixture::pointer_of(f.spoiled);
+    std::string damaged = f.spoiled;
     damaged[1000] ^= 0x20;
     write_file(f.server_object(p), damaged);  // same size, other bytes
     const auto report = sync::fetch_lfs_objects(f.fetch_options(), {p});
@@ -142,11 +161,13 @@ TEST(Sync_Lfs, DamagedObjectOnTheServerIsRefused) {
         << report.problems[0].message;
     EXPECT_FALSE(sync::cached_lfs_object(f.space.name, p));
     EXPECT_FALSE(fs::exists(sync::space_paths(f.space.name).lfs / "incomplete" / p.oid));
-    // The sync itself succeeds and says what was refused.
-    const auto synced = f.sync_now();
-    ASSERT_TRUE(synced.ok());
-    ASSERT_FALSE(synced.lfs_problems.empty());
-    EXPECT_NE(synced.lfs_problems[0].find(p.oid), std::string::npos);
+    // What the lesson view gets: the same refusal, no file.
+    sync::save_client_config(
+        {TestServer::get().url(), f.space.agent.user, f.space.agent.token, "test"});
+    const auto object = sync::lfs_object_path(f.space.name, p);
+    EXPECT_FALSE(object.path);
+    ASSERT_TRUE(object.failure);
+    EXPECT_EQ(object.failure->reason, TransferFailureReason::UnsafeContent);
 }
 
 TEST(Sync_Lfs, InterruptedDownloadResumesWhereItStopped) {

@@ -2,7 +2,9 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -105,6 +107,46 @@ void write_small_space(const fs::path& folder) {
                procedure("screen-lock", "Screen lock", "Press Win+L when you leave the desk."));
     write_file(folder / "procedures" / "power-cut.md",
                procedure("power-cut", "Power cut", "Call the team lead from your phone."));
+}
+
+CommandResult lectern(const std::string& args) {
+    return TestServer::sh(quote(LECTERN_CLI_BIN) + " " + args);
+}
+
+StoppableServer::StoppableServer() {
+    TestServer& s = TestServer::get();
+    int out[2];
+    if (::pipe(out) != 0) throw std::runtime_error("pipe");
+    pid_ = ::fork();
+    if (pid_ == 0) {
+        ::dup2(out[1], STDOUT_FILENO);
+        ::close(out[0]);
+        ::close(out[1]);
+        const std::string config = (s.scratch() / "server.toml").string();
+        ::execl(LECTERN_SERVER_BIN, LECTERN_SERVER_BIN, "--config", config.c_str(), "--state",
+                s.state_dir().c_str(), "--listen", "127.0.0.1:0", static_cast<char*>(nullptr));
+        ::_exit(127);
+    }
+    ::close(out[1]);
+    std::string line;
+    char c;
+    while (::read(out[0], &c, 1) == 1 && c != '\n') line += c;
+    ::close(out[0]);
+    const auto at = line.find("http://");
+    if (at == std::string::npos) throw std::runtime_error("lectern-server did not start: " + line);
+    url_ = line.substr(at);
+}
+
+StoppableServer::~StoppableServer() {
+    stop();
+}
+
+void StoppableServer::stop() {
+    if (pid_ <= 0) return;
+    ::kill(pid_, SIGTERM);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
 }
 
 int unused_port() {

@@ -50,6 +50,25 @@ void write_small_space(const std::filesystem::path& folder);
 /// A TCP port on 127.0.0.1 on which nothing listens (bound, then released).
 int unused_port();
 
+/// Runs the `lectern` CLI with these (already quoted) arguments.
+CommandResult lectern(const std::string& args);
+
+/// A second lectern-server on the test server's state folder, which a test may stop: the
+/// client then finds no server at its address, as when the server is down.
+class StoppableServer {
+  public:
+    StoppableServer();
+    ~StoppableServer();
+    StoppableServer(const StoppableServer&) = delete;
+    StoppableServer& operator=(const StoppableServer&) = delete;
+    const std::string& url() const { return url_; }
+    void stop();
+
+  private:
+    int pid_ = -1;
+    std::string url_;
+};
+
 /// Shell-quotes a string.
 std::string quote(const std::string& s);
 
