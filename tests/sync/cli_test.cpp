@@ -34,8 +34,17 @@ struct Fixture {
     }
 };
 
-TEST(Sync_Cli, LoginWithPasswordFdSavesAPrivateToken) {
+TEST(Sync_Cli, LoginWithPasswordFdSavesAPrivateTokenAndAWrongPasswordNothing) {
     Fixture f;
+    const auto wrong = login(TestServer::get().url(), f.space.agent.user, "not-the-password");
+    EXPECT_EQ(wrong.exit_code, 2) << wrong.output;
+    EXPECT_NE(wrong.output.find("wrong user name or password"), std::string::npos) << wrong.output;
+    EXPECT_FALSE(fs::exists(sync::client_config_path()));
+    const auto not_logged_in = lectern("sync");
+    EXPECT_EQ(not_logged_in.exit_code, 2);
+    EXPECT_NE(not_logged_in.output.find("not logged in"), std::string::npos)
+        << not_logged_in.output;
+
     const auto r = login(TestServer::get().url() + "/", f.space.agent.user,
                          "password-of-" + f.space.agent.user);
     ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -55,17 +64,6 @@ TEST(Sync_Cli, LoginWithPasswordFdSavesAPrivateToken) {
     EXPECT_EQ(synced.exit_code, 0) << synced.output;
     EXPECT_NE(synced.output.find(f.space.name + ": first sync"), std::string::npos)
         << synced.output;
-}
-
-TEST(Sync_Cli, WrongPasswordSaysSoAndSavesNothing) {
-    Fixture f;
-    const auto r = login(TestServer::get().url(), f.space.agent.user, "not-the-password");
-    EXPECT_EQ(r.exit_code, 2) << r.output;
-    EXPECT_NE(r.output.find("wrong user name or password"), std::string::npos) << r.output;
-    EXPECT_FALSE(fs::exists(sync::client_config_path()));
-    const auto s = lectern("sync");
-    EXPECT_EQ(s.exit_code, 2);
-    EXPECT_NE(s.output.find("not logged in"), std::string::npos) << s.output;
 }
 
 TEST(Sync_Cli, SyncPrintsProgressAndWhatChangedAndStatusTellsTheState) {

@@ -102,7 +102,7 @@ struct Fixture {
     Fixture() {
         git_libgit2_init();
         write_small_space(wc);
-        for (int i = 0; i < 120; ++i) {
+        for (int i = 0; i < 40; ++i) {
             const std::string id = "doc-" + std::to_string(i);
             write_file(wc / "procedures" / (id + ".md"),
                        procedure(id, "Document " + std::to_string(i),
@@ -149,7 +149,7 @@ TEST(Sync_Killed, FetchKilledAtAnyPointLeavesTheOldTreeOrTheNewOne) {
     const std::string old_commit = f.head();
     const auto old_files = files_of_commit(f.wc, old_commit);
     // Every document edited, some removed, some added: a checkout half-done would show.
-    for (int i = 0; i < 120; ++i) {
+    for (int i = 0; i < 40; ++i) {
         const std::string id = "doc-" + std::to_string(i);
         if (i % 10 == 0) {
             fs::remove(f.wc / "procedures" / (id + ".md"));
@@ -159,7 +159,7 @@ TEST(Sync_Killed, FetchKilledAtAnyPointLeavesTheOldTreeOrTheNewOne) {
                                  std::string(3000, 'z')));
         }
     }
-    for (int i = 0; i < 10; ++i) {
+    for (int i = 0; i < 4; ++i) {
         const std::string id = "new-" + std::to_string(i);
         write_file(f.wc / "procedures" / (id + ".md"),
                    procedure(id, "New " + std::to_string(i), "New."));
