@@ -84,8 +84,25 @@ std::string read_file(const fs::path& file) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+namespace {
+
+// Client homes live in a folder of their own, removed at exit, so that tests of the client's
+// files alone do not start the server.
+struct ClientHomes {
+    fs::path root =
+        fs::temp_directory_path() / ("lectern-sync-clients-" + std::to_string(::getpid()));
+    int count = 0;
+    ~ClientHomes() {
+        std::error_code ec;
+        fs::remove_all(root, ec);
+    }
+};
+
+}  // namespace
+
 fs::path fresh_client_home() {
-    const fs::path home = TestServer::get().fresh_dir("client");
+    static ClientHomes homes;
+    const fs::path home = homes.root / ("client-" + std::to_string(++homes.count));
     fs::create_directories(home / "data");
     fs::create_directories(home / "config");
     ::setenv("XDG_DATA_HOME", (home / "data").c_str(), 1);
