@@ -13,6 +13,7 @@
 #include "hooks/pre_receive.hpp"
 #include "http/server.hpp"
 #include "http/server_context.hpp"
+#include "ledger/receipt_issuer.hpp"
 
 namespace {
 
@@ -36,6 +37,14 @@ void serve_forever(const ConfigOverrides& overrides) {
     lectern::log::set_threshold(config.log_level);
     StateDir(config.state_dir).install_hooks(current_executable());
     ServerContext ctx(config);
+    // Receipts owed for pushes git stored just before the server last stopped.
+    for (const auto& space : ctx.store.spaces()) {
+        const auto issued = issue_missing_receipts(ctx.state, space, ctx.receipts, ctx.server_key);
+        if (!issued.empty()) {
+            lectern::log::info(lectern::log::kLedger, "issued " + std::to_string(issued.size()) +
+                                                          " owed receipts in " + space);
+        }
+    }
     serve(ctx, [](const std::string& url) {
         std::cout << "lectern-server listening on " << url << std::endl;
     });
@@ -68,6 +77,9 @@ int main(int argc, char** argv) {
     hook->group("");
     hook->add_subcommand("pre-receive", "Check a push before git stores it.")->callback([&] {
         exit_code = run_pre_receive(push_context_from_environment(), std::cin, std::cerr);
+    });
+    hook->add_subcommand("post-receive", "Issue receipts after git stored a push.")->callback([&] {
+        exit_code = run_post_receive(push_context_from_environment(), std::cerr);
     });
 
     try {

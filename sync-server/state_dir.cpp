@@ -78,17 +78,19 @@ void StateDir::create_space(std::string_view name) const {
 }
 
 void StateDir::install_hooks(const std::filesystem::path& executable) const {
-    const auto hook = hooks() / "pre-receive";
-    const auto tmp = hooks() / "pre-receive.tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        // Single quotes: the path is used as is, whatever it contains (except a quote).
-        out << "#!/bin/sh\n# Written by lectern-server at start-up; edits are lost.\nexec '"
-            << executable.string() << "' hook pre-receive\n";
-        if (!out) throw Error(ErrorKind::Io, "cannot write " + tmp.string());
+    for (const char* name : {"pre-receive", "post-receive"}) {
+        const auto hook = hooks() / name;
+        const auto tmp = hooks() / (std::string(name) + ".tmp");
+        {
+            std::ofstream out(tmp, std::ios::trunc);
+            // Single quotes: the path is used as is, whatever it contains (except a quote).
+            out << "#!/bin/sh\n# Written by lectern-server at start-up; edits are lost.\nexec '"
+                << executable.string() << "' hook " << name << "\n";
+            if (!out) throw Error(ErrorKind::Io, "cannot write " + tmp.string());
+        }
+        std::filesystem::permissions(tmp, std::filesystem::perms::owner_all);
+        std::filesystem::rename(tmp, hook);
     }
-    std::filesystem::permissions(tmp, std::filesystem::perms::owner_all);
-    std::filesystem::rename(tmp, hook);
 }
 
 std::filesystem::path current_executable() {

@@ -2,11 +2,14 @@
 
 #include <unistd.h>
 
+#include <functional>
 #include <iostream>
 #include <memory>
 
 #include "auth/secrets.hpp"
 #include "common/error.hpp"
+#include "ledger/server_key.hpp"
+#include "ledger/utc_time.hpp"
 #include "state_dir.hpp"
 #include "store/store.hpp"
 
@@ -21,6 +24,7 @@ struct AdminOptions {
     std::string token_name = "cli";
     std::int64_t expires_days = 90;
     std::int64_t token_id = 0;
+    std::string device;
     int password_fd = -1;
 };
 
@@ -45,6 +49,7 @@ struct Admin {
 
     static std::filesystem::path prepare(const StateDir& s) {
         s.create();
+        ensure_server_key(s);
         return s.database();
     }
 };
@@ -65,6 +70,39 @@ void user_add(Admin& a, const AdminOptions& o) {
     std::cout << '\n';
 }
 
+void print_keys(const std::vector<DeviceKey>& keys) {
+    for (const auto& k : keys) {
+        std::cout << k.user << '\t' << k.device << '\t' << k.public_key << '\t' << "registered "
+                  << ledger::format_utc(k.registered_at) << '\t'
+                  << (k.revoked_at ? "revoked " + ledger::format_utc(*k.revoked_at) : "live")
+                  << '\n';
+    }
+}
+
+void add_key_commands(
+    CLI::App& app, const std::shared_ptr<AdminOptions>& opts,
+    const std::function<std::function<void()>(std::function<void(Admin&)>)>& run) {
+    auto* key = app.add_subcommand("key", "Manage the device keys agents sign records with.")
+                    ->require_subcommand(1);
+    auto* revoke = key->add_subcommand(
+        "revoke", "Revoke a device's live key: records it signs are refused from now on.");
+    revoke->add_option("USER", opts->user, "User name")->required();
+    revoke->add_option("DEVICE", opts->device, "Device name (see key list)")->required();
+    revoke->callback(run([opts](Admin& a) {
+        if (!a.store.revoke_key(opts->user, opts->device)) {
+            throw Error(ErrorKind::NotFound, opts->user + " has no live key for device " +
+                                                 opts->device + " (see `lectern-server key list`)");
+        }
+        std::cout << "key of " << opts->user << " on " << opts->device << " revoked\n";
+    }));
+    auto* list =
+        key->add_subcommand("list", "List device keys (all users, or one), live and revoked.");
+    list->add_option("USER", opts->user, "Only this user's keys");
+    list->callback(run([opts](Admin& a) {
+        print_keys(opts->user.empty() ? a.store.all_keys() : a.store.keys(opts->user));
+    }));
+}
+
 }  // namespace
 
 void add_admin_commands(CLI::App& app, const ConfigOverrides& overrides, int& exit_code) {
@@ -78,7 +116,9 @@ void add_admin_commands(CLI::App& app, const ConfigOverrides& overrides, int& ex
         };
     };
 
-    app.add_subcommand("init", "Create the state folder and its database.")
+    add_key_commands(app, opts, [&run](std::function<void(Admin&)> fn) { return run(fn); });
+
+    app.add_subcommand("init", "Create the state folder, its database and the server's key.")
         ->callback(run([](Admin& a) {
             std::cout << "state folder ready: " << a.state.root().string() << '\n';
         }));

@@ -14,6 +14,14 @@ bool allows(Role role, Action action) {
                 return row.read_ledger;
             case Action::PushOwnLedger:
                 return row.push_own_ledger;
+            case Action::RegisterOwnKey:
+                return row.register_own_key;
+            case Action::ListMembersKeys:
+                return row.list_members_keys;
+            case Action::ReadOwnReceipts:
+                return row.read_own_receipts;
+            case Action::ReadAllReceipts:
+                return row.read_all_receipts;
         }
     }
     return false;
@@ -45,6 +53,14 @@ std::string_view to_string(Action action) {
             return "read the ledger";
         case Action::PushOwnLedger:
             return "push to the ledger";
+        case Action::RegisterOwnKey:
+            return "register a device key";
+        case Action::ListMembersKeys:
+            return "list members' device keys";
+        case Action::ReadOwnReceipts:
+            return "read their own receipts";
+        case Action::ReadAllReceipts:
+            return "read every member's receipts";
     }
     return "";
 }

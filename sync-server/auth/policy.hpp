@@ -11,16 +11,22 @@ enum class Role { Agent, Trainer, Supervisor, Auditor, Admin };
 
 /// Everything the server guards, per space.
 enum class Action {
-    ReadContent,    ///< fetch content.git, download its LFS objects
-    WriteContent,   ///< push to content.git, upload LFS objects
-    ReadLedger,     ///< fetch ledger.git (every branch)
-    PushOwnLedger,  ///< push to ledger.git, only inside refs/heads/users/<own name>
+    ReadContent,      ///< fetch content.git, download its LFS objects
+    WriteContent,     ///< push to content.git, upload LFS objects
+    ReadLedger,       ///< fetch ledger.git (every branch)
+    PushOwnLedger,    ///< push to ledger.git, only inside refs/heads/agents/<own name>/
+    RegisterOwnKey,   ///< register a device key of one's own (a member of any space may)
+    ListMembersKeys,  ///< list the device keys of the space's members
+    ReadOwnReceipts,  ///< one's own receipts and the space's log head
+    ReadAllReceipts,  ///< every member's receipts
 };
 
 inline constexpr std::array kAllRoles = {Role::Agent, Role::Trainer, Role::Supervisor,
                                          Role::Auditor, Role::Admin};
-inline constexpr std::array kAllActions = {Action::ReadContent, Action::WriteContent,
-                                           Action::ReadLedger, Action::PushOwnLedger};
+inline constexpr std::array kAllActions = {Action::ReadContent,     Action::WriteContent,
+                                           Action::ReadLedger,      Action::PushOwnLedger,
+                                           Action::RegisterOwnKey,  Action::ListMembersKeys,
+                                           Action::ReadOwnReceipts, Action::ReadAllReceipts};
 
 /// One row of the policy: what a role may do.
 struct RolePolicy {
@@ -29,18 +35,25 @@ struct RolePolicy {
     bool write_content;
     bool read_ledger;
     bool push_own_ledger;
+    bool register_own_key;
+    bool list_members_keys;
+    bool read_own_receipts;
+    bool read_all_receipts;
 };
 
 // clang-format off
 /// The policy. Agents read content; trainers write it; supervisors and auditors read the
-/// ledger for reports; every member pushes their own sign-offs.
+/// ledger, its receipts and the members' keys for reports and audits; every member pushes
+/// their own sign-offs, registers their own device keys and reads their own receipts.
 inline constexpr std::array<RolePolicy, 5> kPolicy = {{
-    //  role               read content  write content  read ledger  push own ledger
-    {Role::Agent,          true,         false,         false,       true},
-    {Role::Trainer,        true,         true,          false,       true},
-    {Role::Supervisor,     true,         false,         true,        true},
-    {Role::Auditor,        true,         false,         true,        true},
-    {Role::Admin,          true,         true,          true,        true},
+    //  role          read     write    read    push own  register  list     read own  read all
+    //                content  content  ledger  ledger    own key   members' receipts receipts
+    //                                                              keys
+    {Role::Agent,      true,   false,   false,  true,     true,     false,   true,     false},
+    {Role::Trainer,    true,   true,    false,  true,     true,     false,   true,     false},
+    {Role::Supervisor, true,   false,   true,   true,     true,     true,    true,     true},
+    {Role::Auditor,    true,   false,   true,   true,     true,     true,    true,     true},
+    {Role::Admin,      true,   true,    true,   true,     true,     true,    true,     true},
 }};
 // clang-format on
 

@@ -10,20 +10,17 @@
 #include "common/git_handles.hpp"
 #include "common/libgit2.hpp"
 #include "content/lint.hpp"
+#include "hooks/ledger_check.hpp"
+#include "hooks/ref_update.hpp"
 #include "hooks/tree_check.hpp"
 #include "hooks/tree_export.hpp"
+#include "ledger/receipt_issuer.hpp"
+#include "ledger/server_key.hpp"
+#include "store/receipt_log.hpp"
 
 namespace lectern::server {
 
 namespace {
-
-constexpr std::string_view kZeroId = "0000000000000000000000000000000000000000";
-
-struct RefUpdate {
-    std::string old_id;
-    std::string new_id;
-    std::string ref;
-};
 
 /// A folder removed with everything in it when the object goes.
 class ScratchDir {
@@ -45,17 +42,6 @@ class ScratchDir {
   private:
     std::filesystem::path path_;
 };
-
-std::vector<RefUpdate> read_updates(std::istream& in) {
-    std::vector<RefUpdate> out;
-    std::string line;
-    while (std::getline(in, line)) {
-        std::istringstream fields(line);
-        RefUpdate u;
-        if (fields >> u.old_id >> u.new_id >> u.ref) out.push_back(std::move(u));
-    }
-    return out;
-}
 
 git::RepositoryPtr open_pushed_repository() {
     ensure_libgit2();
@@ -106,24 +92,6 @@ bool check_content(git_repository* repo, const RefUpdate& update, std::ostream& 
     return true;
 }
 
-bool check_ledger(const PushContext& context, const RefUpdate& update, std::ostream& messages) {
-    if (context.user.empty()) {
-        messages << "lectern: ledger pushes must come through lectern-server\n";
-        return false;
-    }
-    if (!is_own_ledger_ref(update.ref, context.user)) {
-        messages << "lectern: push to " << update.ref << " refused: " << context.user
-                 << " may push only to refs/heads/users/" << context.user << '\n';
-        return false;
-    }
-    if (update.new_id == kZeroId) {
-        messages << "lectern: push to " << update.ref
-                 << " refused: sign-off records are never deleted\n";
-        return false;
-    }
-    return true;
-}
-
 }  // namespace
 
 PushContext push_context_from_environment() {
@@ -131,24 +99,35 @@ PushContext push_context_from_environment() {
     const char* kind = std::getenv("LECTERN_REPO_KIND");
     out.kind = (kind && std::string_view(kind) == "ledger") ? RepoKind::Ledger : RepoKind::Content;
     if (const char* user = std::getenv("LECTERN_USER")) out.user = user;
+    if (const char* space = std::getenv("LECTERN_SPACE")) out.space = space;
+    if (const char* state = std::getenv("LECTERN_STATE_DIR")) out.state_dir = state;
     return out;
 }
 
-bool is_own_ledger_ref(const std::string& ref, const std::string& user) {
-    const std::string own = "refs/heads/users/" + user;
-    return !user.empty() && (ref == own || ref.rfind(own + "/", 0) == 0);
-}
-
 int run_pre_receive(const PushContext& context, std::istream& updates, std::ostream& messages) {
-    const auto list = read_updates(updates);
+    const auto list = read_ref_updates(updates);
     bool ok = true;
-    if (context.kind == RepoKind::Ledger) {
-        for (const auto& u : list) ok = check_ledger(context, u, messages) && ok;
-        return ok ? 0 : 1;
-    }
     const auto repo = open_pushed_repository();
+    if (context.kind == RepoKind::Ledger) {
+        const LedgerPush push{StateDir(context.state_dir), context.space, context.user};
+        return check_ledger_push(push, repo.get(), list, messages) ? 0 : 1;
+    }
     for (const auto& u : list) ok = check_content(repo.get(), u, messages) && ok;
     return ok ? 0 : 1;
+}
+
+int run_post_receive(const PushContext& context, std::ostream& messages) {
+    if (context.kind != RepoKind::Ledger || context.space.empty()) return 0;
+    const StateDir state(context.state_dir);
+    ReceiptLog log(state.database());
+    const auto key = load_server_key(state);
+    for (const auto& r : issue_missing_receipts(state, context.space, log, key)) {
+        messages << "lectern: receipt " << r.seq << " for record " << r.record_id << " (commit "
+                 << r.commit.substr(0, 12) << ") at " << r.server_time;
+        for (const auto& f : r.flags) messages << " [" << f << "]";
+        messages << '\n';
+    }
+    return 0;
 }
 
 }  // namespace lectern::server

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config.hpp"
+#include "http/json_body.hpp"
 #include "http/refusal.hpp"
 #include "http/request_auth.hpp"
 #include "http/server_context.hpp"
@@ -13,28 +14,6 @@
 namespace lectern::server {
 
 namespace {
-
-void send_json(httplib::Response& res, const nlohmann::json& body, int status = 200) {
-    res.status = status;
-    res.set_content(body.dump(), "application/json");
-}
-
-nlohmann::json parse_body(const httplib::Request& req) {
-    auto body = nlohmann::json::parse(req.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object()) {
-        throw RequestRefused(Refusal::BadRequest, "the request body must be a JSON object");
-    }
-    return body;
-}
-
-std::string string_field(const nlohmann::json& body, const char* name) {
-    const auto it = body.find(name);
-    if (it == body.end() || !it->is_string()) {
-        throw RequestRefused(Refusal::BadRequest,
-                             std::string("missing string field '") + name + "'");
-    }
-    return it->get<std::string>();
-}
 
 void create_token(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
     const auto body = parse_body(req);

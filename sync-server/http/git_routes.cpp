@@ -3,12 +3,15 @@
 #include <httplib.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <mutex>
 
 #include "http/cached_upload_pack.hpp"
 #include "http/cgi_exchange.hpp"
 #include "http/refusal.hpp"
 #include "http/request_auth.hpp"
 #include "http/server_context.hpp"
+#include "ledger/receipt_issuer.hpp"
 
 namespace lectern::server {
 
@@ -53,9 +56,9 @@ std::vector<std::pair<std::string, std::string>> git_settings(const ServerContex
         {"uploadpack.allowAnySHA1InWant", "false"},
     };
     if (g.kind == RepoKind::Ledger && push) {
-        // A pusher sees only their own branch: other people's branch names stay private.
-        out.emplace_back("receive.hideRefs", "refs/heads/users");
-        out.emplace_back("receive.hideRefs", "!refs/heads/users/" + user);
+        // A pusher sees only their own branches: other people's branch names stay private.
+        out.emplace_back("receive.hideRefs", "refs/heads/agents");
+        out.emplace_back("receive.hideRefs", "!refs/heads/agents/" + user);
     }
     return out;
 }
@@ -88,6 +91,7 @@ SpawnOptions backend_process(const ServerContext& ctx, const httplib::Request& r
     env("LECTERN_USER", user);
     env("LECTERN_SPACE", g.space);
     env("LECTERN_REPO_KIND", std::string(to_string(g.kind)));
+    env("LECTERN_STATE_DIR", std::filesystem::absolute(ctx.state.root()).string());
     for (const char* pass : {"TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
         if (const char* v = std::getenv(pass)) env(pass, v);
     }
@@ -123,6 +127,14 @@ void serve(ServerContext& ctx, const httplib::Request& req, httplib::Response& r
     if (g.service == Service::UploadPack && ctx.upload_pack_cache) {
         serve_upload_pack_cached(ctx, {g.space, g.kind, ctx.state.repo(g.space, g.kind)},
                                  backend_process(ctx, req, g, user.name), body, res);
+        return;
+    }
+    if (g.kind == RepoKind::Ledger && g.service == Service::ReceivePack && req.method == "POST") {
+        // One ledger push per space at a time, from the hook's checks to the receipts.
+        std::lock_guard lock(ctx.ledger_push_locks.of(g.space));
+        run_cgi(backend_process(ctx, req, g, user.name), body, res);
+        // The post-receive hook issued the receipts; this catches any it could not (killed).
+        issue_missing_receipts(ctx.state, g.space, ctx.receipts, ctx.server_key);
         return;
     }
     run_cgi(backend_process(ctx, req, g, user.name), body, res);

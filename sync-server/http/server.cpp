@@ -17,6 +17,7 @@
 #include "http/api_routes.hpp"
 #include "http/error_response.hpp"
 #include "http/git_routes.hpp"
+#include "http/ledger_routes.hpp"
 #include "http/lfs_routes.hpp"
 #include "http/request_auth.hpp"
 #include "http/server_context.hpp"
@@ -111,6 +112,7 @@ void serve(ServerContext& ctx, const std::function<void(const std::string&)>& on
     add_git_routes(*http, ctx);
     add_lfs_routes(*http, ctx);
     add_api_routes(*http, ctx);
+    add_ledger_routes(*http, ctx);
 
     // The Debian build of httplib listens with a backlog of 5: past that, connections arriving
     // together (a team starting a shift) lose their SYN and retry after a second. The listening

@@ -36,7 +36,19 @@ CREATE TABLE IF NOT EXISTS tokens (
     expires_at INTEGER NOT NULL,
     revoked_at INTEGER
 );
-PRAGMA user_version = 1;
+-- One live key per device; a public key is never registered twice, so a revoked key cannot
+-- come back.
+CREATE TABLE IF NOT EXISTS device_keys (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    device TEXT NOT NULL,
+    public_key TEXT NOT NULL UNIQUE,
+    registered_at INTEGER NOT NULL,
+    revoked_at INTEGER
+);
+CREATE UNIQUE INDEX IF NOT EXISTS device_keys_live ON device_keys (user_id, device)
+    WHERE revoked_at IS NULL;
+PRAGMA user_version = 2;
 )sql";
 
 }  // namespace
@@ -52,6 +64,20 @@ bool is_valid_name(std::string_view name) {
     auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
     if (!alnum(name.front())) return false;
     for (char c : name) {
+        if (!alnum(c) && c != '-' && c != '_' && c != '.') return false;
+    }
+    return true;
+}
+
+bool is_valid_device_name(std::string_view name) {
+    if (name.empty() || name.size() > 64) return false;
+    auto alnum = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    if (!alnum(name.front()) || name.back() == '.') return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const char c = name[i];
+        if (c == '.' && name[i - 1] == '.') return false;
         if (!alnum(c) && c != '-' && c != '_' && c != '.') return false;
     }
     return true;

@@ -42,12 +42,33 @@ struct NewToken {
     std::int64_t expires_at = 0;
 };
 
+/// An Ed25519 public key a user registered for one device.
+struct DeviceKey {
+    std::string user;
+    std::string device;
+    std::string public_key;  ///< base64 of 32 bytes
+    std::int64_t registered_at = 0;
+    std::optional<std::int64_t> revoked_at;
+};
+
+/// What register_key() did.
+enum class KeyRegistration {
+    Created,            ///< a new key for the device
+    AlreadyRegistered,  ///< the same key was the device's live key already (nothing changed)
+    DeviceHasOtherKey,  ///< the device has a different live key: revoke it first
+    KeyUsedBefore,      ///< this public key was registered before (to anyone): never reused
+};
+
 /// Seconds since the Unix epoch.
 std::int64_t unix_now();
 
 /// True for names of users and spaces: lowercase letters, digits, '-', '_' and '.', starting
 /// with a letter or digit, at most 64 characters.
 bool is_valid_name(std::string_view name);
+
+/// True for device names as records carry them: letters (either case), digits, '_', '-' and
+/// single dots inside, starting with a letter or digit, at most 64 characters.
+bool is_valid_device_name(std::string_view name);
 
 class Store {
   public:
@@ -77,6 +98,20 @@ class Store {
     std::vector<TokenInfo> tokens(std::string_view user);
     /// The user if `token` is a live (unexpired, unrevoked) token of the user named `user`.
     std::optional<User> check_token(std::string_view user, std::string_view token);
+
+    /// Registers `public_key` (base64 of 32 bytes, checked by the caller) for the user's device.
+    KeyRegistration register_key(std::int64_t user_id, std::string_view device,
+                                 std::string_view public_key);
+    /// Every key of the user, live and revoked, oldest first.
+    std::vector<DeviceKey> keys(std::string_view user);
+    /// Every key of every user (for `key list`).
+    std::vector<DeviceKey> all_keys();
+    /// The device's live key, if it has one.
+    std::optional<DeviceKey> live_key(std::string_view user, std::string_view device);
+    /// Revokes the device's live key now; false if it has none.
+    bool revoke_key(std::string_view user, std::string_view device);
+    /// True if `target` is a member of a space where `viewer`'s role allows `action`.
+    bool shares_space_allowing(std::int64_t viewer_id, std::string_view target, Action action);
 
   private:
     void migrate();

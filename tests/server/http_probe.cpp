@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "ledger/ed25519.hpp"
 #include "lfs/object_store.hpp"
 #include "state_dir.hpp"
 
@@ -38,6 +39,18 @@ const char* to_string(Endpoint e) {
             return "LFS object GET";
         case Endpoint::LfsUpload:
             return "LFS object PUT";
+        case Endpoint::KeysRegister:
+            return "POST /api/v1/keys";
+        case Endpoint::KeysListOwn:
+            return "GET /api/v1/keys";
+        case Endpoint::KeysListMember:
+            return "GET /api/v1/keys?user=<another member>";
+        case Endpoint::ReceiptsOwn:
+            return "GET receipts?agent=<self>";
+        case Endpoint::ReceiptsAll:
+            return "GET receipts";
+        case Endpoint::LogHead:
+            return "GET log-head";
     }
     return "?";
 }
@@ -122,6 +135,30 @@ Probe call(const TestServer& s, Endpoint e, const std::string& space, const std:
         case Endpoint::LfsUpload:
             return request(s, "PUT", lfs + "/" + object.oid, who, object.bytes,
                            "application/octet-stream");
+        case Endpoint::KeysRegister: {
+            static int devices = 0;
+            const std::string body = "{\"device\":\"probe-" + std::to_string(++devices) +
+                                     "\",\"public_key\":\"" +
+                                     ledger::SigningKey::generate().public_key().base64() + "\"}";
+            return request(s, "POST", "/api/v1/keys", who, body, "application/json");
+        }
+        case Endpoint::KeysListOwn:
+            return request(s, "GET", "/api/v1/keys", who);
+        case Endpoint::KeysListMember:
+            // Someone who is none of the probing accounts: alpha-revoked is a member of alpha.
+            return request(s, "GET",
+                           "/api/v1/keys?user=" +
+                               std::string(space == "alpha" ? "alpha-revoked" : "beta-agent"),
+                           who);
+        case Endpoint::ReceiptsOwn:
+            return request(s, "GET",
+                           "/api/v1/spaces/" + space + "/receipts?agent=" +
+                               (who.empty() ? std::string("nobody") : s.account(who).user),
+                           who);
+        case Endpoint::ReceiptsAll:
+            return request(s, "GET", "/api/v1/spaces/" + space + "/receipts", who);
+        case Endpoint::LogHead:
+            return request(s, "GET", "/api/v1/spaces/" + space + "/log-head", who);
     }
     return {};
 }

@@ -27,14 +27,34 @@ enum class Endpoint {
     LfsBatchUpload,
     LfsDownload,
     LfsUpload,
+    KeysRegister,
+    KeysListOwn,
+    KeysListMember,
+    ReceiptsOwn,
+    ReceiptsAll,
+    LogHead,
 };
 
 inline constexpr Endpoint kAllEndpoints[] = {
-    Endpoint::RestWhoami,         Endpoint::ContentInfoRefsFetch, Endpoint::ContentInfoRefsPush,
-    Endpoint::ContentUploadPack,  Endpoint::ContentReceivePack,   Endpoint::LedgerInfoRefsFetch,
-    Endpoint::LedgerInfoRefsPush, Endpoint::LedgerUploadPack,     Endpoint::LedgerReceivePack,
-    Endpoint::LfsBatchDownload,   Endpoint::LfsBatchUpload,       Endpoint::LfsDownload,
+    Endpoint::RestWhoami,
+    Endpoint::ContentInfoRefsFetch,
+    Endpoint::ContentInfoRefsPush,
+    Endpoint::ContentUploadPack,
+    Endpoint::ContentReceivePack,
+    Endpoint::LedgerInfoRefsFetch,
+    Endpoint::LedgerInfoRefsPush,
+    Endpoint::LedgerUploadPack,
+    Endpoint::LedgerReceivePack,
+    Endpoint::LfsBatchDownload,
+    Endpoint::LfsBatchUpload,
+    Endpoint::LfsDownload,
     Endpoint::LfsUpload,
+    Endpoint::KeysRegister,
+    Endpoint::KeysListOwn,
+    Endpoint::KeysListMember,
+    Endpoint::ReceiptsOwn,
+    Endpoint::ReceiptsAll,
+    Endpoint::LogHead,
 };
 
 const char* to_string(Endpoint e);
@@ -48,7 +68,9 @@ PlantedObject plant_lfs_object(const TestServer& s, const std::string& space,
                                const std::string& bytes);
 std::string sha256_hex(const std::string& bytes);
 
-/// Calls `endpoint` of `space` as `who` ("" for no credentials). LFS calls name `object`.
+/// Calls `endpoint` of `space` as `who` ("" for no credentials). LFS calls name `object`;
+/// KeysRegister registers a new key for a new device each time; KeysListMember lists the keys
+/// of another member of `space`.
 Probe call(const TestServer& s, Endpoint endpoint, const std::string& space, const std::string& who,
            const PlantedObject& object);
 

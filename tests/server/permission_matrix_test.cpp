@@ -17,7 +17,17 @@ using server::Role;
 std::optional<Action> action_of(Endpoint e) {
     switch (e) {
         case Endpoint::RestWhoami:
+        case Endpoint::KeysListOwn:
             return std::nullopt;
+        case Endpoint::KeysRegister:
+            return Action::RegisterOwnKey;
+        case Endpoint::KeysListMember:
+            return Action::ListMembersKeys;
+        case Endpoint::ReceiptsOwn:
+        case Endpoint::LogHead:
+            return Action::ReadOwnReceipts;
+        case Endpoint::ReceiptsAll:
+            return Action::ReadAllReceipts;
         case Endpoint::ContentInfoRefsFetch:
         case Endpoint::ContentUploadPack:
         case Endpoint::LfsBatchDownload:
@@ -42,7 +52,9 @@ std::optional<Action> action_of(Endpoint e) {
 int expected_status(Role role, Endpoint e, bool own_space) {
     const auto action = action_of(e);
     if (!action) return 200;
-    if (!own_space) return 404;  // another client's space does not exist for them
+    // Registering a key belongs to no space: any member may, whatever space the probe names.
+    if (e == Endpoint::KeysRegister) return server::allows(role, *action) ? 201 : 403;
+    if (!own_space) return 404;  // another client's space (and its people) do not exist for them
     return server::allows(role, *action) ? 200 : 403;
 }
 
