@@ -22,5 +22,6 @@ void add_lesson_command(CLI::App& app, int& exit_code);
 void add_login_command(CLI::App& app, int& exit_code);
 void add_sync_command(CLI::App& app, int& exit_code);
 void add_status_command(CLI::App& app, int& exit_code);
+void add_audit_command(CLI::App& app, int& exit_code);
 
 }  // namespace lectern::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     lectern::cli::add_login_command(app, exit_code);
     lectern::cli::add_sync_command(app, exit_code);
     lectern::cli::add_status_command(app, exit_code);
+    lectern::cli::add_audit_command(app, exit_code);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

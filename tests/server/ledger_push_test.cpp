@@ -113,9 +113,9 @@ TEST(Server_Ledger, NonFastForwardPushIsRefused) {
                    "not a fast-forward", "-f");
     // Nor deleted.
     const std::string before = ledger_state(s);
-    const auto r = s.git("push " + s.repo_url("alpha", "ledger") +
-                             " :refs/heads/agents/alpha-agent/laptop-rewrite",
-                         clone, "alpha-agent");
+    const auto r = s.git(
+        "push " + s.repo_url("alpha", "ledger") + " :refs/heads/agents/alpha-agent/laptop-rewrite",
+        clone, "alpha-agent");
     EXPECT_NE(r.exit_code, 0) << r.output;
     EXPECT_EQ(ledger_state(s), before);
 }
