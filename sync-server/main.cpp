@@ -39,10 +39,18 @@ void serve_forever(const ConfigOverrides& overrides) {
     ServerContext ctx(config);
     // Receipts owed for pushes git stored just before the server last stopped.
     for (const auto& space : ctx.store.spaces()) {
-        const auto issued = issue_missing_receipts(ctx.state, space, ctx.receipts, ctx.server_key);
-        if (!issued.empty()) {
-            lectern::log::info(lectern::log::kLedger, "issued " + std::to_string(issued.size()) +
-                                                          " owed receipts in " + space);
+        try {
+            const auto issued =
+                issue_missing_receipts(ctx.state, space, ctx.receipts, ctx.server_key);
+            if (!issued.empty()) {
+                lectern::log::info(
+                    lectern::log::kLedger,
+                    "issued " + std::to_string(issued.size()) + " owed receipts in " + space);
+            }
+        } catch (const lectern::Error& e) {
+            // One damaged space must not keep the others offline; its next push retries.
+            lectern::log::error(lectern::log::kLedger,
+                                "cannot issue owed receipts in " + space + ": " + e.what());
         }
     }
     serve(ctx, [](const std::string& url) {
