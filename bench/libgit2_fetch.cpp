@@ -9,9 +9,11 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "common/error.hpp"
 #include "common/git_handles.hpp"
@@ -26,8 +28,19 @@ void check(int rc, const char* doing) {
     if (rc < 0) throw libgit2_error(doing);
 }
 
+git::TreePtr tree_of(git_repository* repo, const git_oid& commit_id) {
+    git_commit* commit = nullptr;
+    check(git_commit_lookup(&commit, repo, &commit_id), "looking up a commit");
+    git::CommitPtr owned(commit);
+    git_tree* tree = nullptr;
+    check(git_commit_tree(&tree, commit), "reading a commit's tree");
+    return git::TreePtr(tree);
+}
+
 /// Moves refs/heads/main and the work tree to refs/remotes/origin/main, as `git merge
-/// --ff-only` would after a fetch (or as the checkout of a clone).
+/// --ff-only` would after a fetch (or as the checkout of a clone). As git does with its index,
+/// only the files that differ between the two commits are looked at: a checkout of the whole
+/// tree stats every file of the work tree (about a second at 50,000 documents).
 void fast_forward(git_repository* repo, bool first) {
     git_oid target;
     check(git_reference_name_to_id(&target, repo, "refs/remotes/origin/main"), "origin/main");
@@ -36,7 +49,29 @@ void fast_forward(git_repository* repo, bool first) {
     git::ObjectPtr commit(raw);
     git_checkout_options opts = GIT_CHECKOUT_OPTIONS_INIT;
     opts.checkout_strategy = first ? GIT_CHECKOUT_FORCE : GIT_CHECKOUT_SAFE;
-    check(git_checkout_tree(repo, commit.get(), &opts), "checking out");
+    std::vector<std::string> changed;
+    std::vector<char*> pathspec;
+    if (!first) {
+        git_oid head;
+        check(git_reference_name_to_id(&head, repo, "HEAD"), "reading HEAD");
+        if (git_oid_equal(&head, &target)) return;  // already there: nothing to touch
+        const git::TreePtr from = tree_of(repo, head);
+        const git::TreePtr to = tree_of(repo, target);
+        git_diff* diff = nullptr;
+        check(git_diff_tree_to_tree(&diff, repo, from.get(), to.get(), nullptr), "diffing");
+        git::DiffPtr owned_diff(diff);
+        for (std::size_t i = 0; i < git_diff_num_deltas(diff); ++i) {
+            const git_diff_delta* d = git_diff_get_delta(diff, i);
+            changed.emplace_back(d->old_file.path);
+            if (std::strcmp(d->old_file.path, d->new_file.path) != 0)
+                changed.emplace_back(d->new_file.path);
+        }
+        for (auto& p : changed) pathspec.push_back(p.data());
+        opts.paths = {pathspec.data(), pathspec.size()};
+        opts.checkout_strategy |= GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
+    }
+    if (first || !changed.empty())
+        check(git_checkout_tree(repo, commit.get(), &opts), "checking out");
     git_reference* ref = nullptr;
     check(git_reference_create(&ref, repo, "refs/heads/main", &target, 1, "fast-forward"),
           "moving main");

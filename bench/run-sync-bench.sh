@@ -22,7 +22,14 @@ if [ "${REPORT_ONLY:-0}" != 1 ]; then
   python3 "$ROOT/bench/sync_bench.py" --build "$BUILD_DIR" --work "$WORK_DIR" --rows "$ROWS" "$@"
 fi
 
-rows() { grep "^$1||" "$ROWS" | sed "s/^$1||//" || true; }
+rows() { grep "^$1||" "$ROWS" | sed "s/^$1|//" || true; }
+RSS="$(rows RSS | tr -d '| ')"
+if [ -n "$RSS" ]; then
+  RSS_LINE="Peak memory (VmHWM) of lectern-server after serving all of the above, clones of 50k documents
+included: $RSS MiB: packs are streamed, never held whole."
+else
+  RSS_LINE="(The server's peak memory is reported when the fetch part runs.)"
+fi
 SECTION="$WORK_DIR/sync-section.md"
 cat > "$SECTION" <<MD
 <!-- sync-bench:begin (written by bench/run-sync-bench.sh; edit the script, not this) -->
@@ -48,8 +55,7 @@ advertisements, negotiation, progress text and pack), *pack* the pack data alone
 |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|
 $(rows FETCH)
 
-Peak memory (VmHWM) of lectern-server after serving all of the above, clones of 50k documents
-included: $(rows RSS | tr -d '| ') MiB: packs are streamed, never held whole.
+$RSS_LINE
 
 ### The start of a shift
 
