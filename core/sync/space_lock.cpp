@@ -9,6 +9,8 @@
 
 #include "common/error.hpp"
 
+namespace fs = std::filesystem;
+
 namespace lectern::sync {
 
 SpaceLock::SpaceLock(const std::filesystem::path& folder) {
@@ -25,6 +27,24 @@ SpaceLock::SpaceLock(const std::filesystem::path& folder) {
 
 SpaceLock::~SpaceLock() {
     if (fd_ >= 0) ::close(fd_);
+}
+
+std::vector<std::string> remove_stale_git_locks(const std::vector<fs::path>& git_dirs) {
+    std::vector<std::string> removed;
+    for (const fs::path& dir : git_dirs) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) continue;
+        auto it = fs::recursive_directory_iterator(dir, ec);
+        for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            if (it->path().filename() == "objects") {
+                it.disable_recursion_pending();  // objects never take lock files
+                continue;
+            }
+            if (it->path().extension() != ".lock" || !it->is_regular_file(ec)) continue;
+            if (fs::remove(it->path(), ec)) removed.push_back(it->path().string());
+        }
+    }
+    return removed;
 }
 
 }  // namespace lectern::sync

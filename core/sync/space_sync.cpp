@@ -118,6 +118,9 @@ SyncReport sync_space(const SyncOptions& options) {
     SpaceLock lock(paths.root);
     if (files::recover_swap(paths.content))
         log::info(log::kSync, "restored " + paths.content.string() + " after an interrupted swap");
+    for (const std::string& stale :
+         remove_stale_git_locks({paths.repository, paths.content / ".git", paths.next / ".git"}))
+        log::info(log::kSync, "removed " + stale + ", left by a sync that was stopped");
 
     SyncState state = read_sync_state(paths.state_file).value_or(SyncState{});
     state.server = options.server;

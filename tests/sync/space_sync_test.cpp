@@ -111,6 +111,24 @@ TEST(Sync_Space, OneCommitBehindFastForwardsAndReportsWhatChanged) {
     EXPECT_TRUE(search_ids(f.paths().content, "VPN").empty());
 }
 
+TEST(Sync_Space, LockFilesLeftByAKilledSyncDoNotBlockTheNext) {
+    Fixture f;
+    ASSERT_TRUE(sync_as(f.space, f.space.agent).ok());
+    write_file(f.wc / "procedures" / "vpn.md", procedure("vpn", "VPN first", "Connect the VPN."));
+    commit_and_push(f.space, f.wc, "Add vpn");
+    // What a sync killed during a fetch and a checkout leaves behind.
+    const std::vector<fs::path> stale = {
+        f.paths().repository / "refs" / "remotes" / "origin" / "main.lock",
+        f.paths().repository / "packed-refs.lock", f.paths().content / ".git" / "index.lock"};
+    for (const auto& lock : stale) write_file(lock, "");
+
+    const auto report = sync_as(f.space, f.space.agent);
+    ASSERT_TRUE(report.ok()) << report.failure->message;
+    EXPECT_EQ(report.new_commit, f.server_head());
+    EXPECT_TRUE(names(report.changes.added, "vpn"));
+    for (const auto& lock : stale) EXPECT_FALSE(fs::exists(lock)) << lock;
+}
+
 TEST(Sync_Space, ManyCommitsBehindArriveInOneSyncThenNothingChanges) {
     Fixture f;
     ASSERT_TRUE(sync_as(f.space, f.space.agent).ok());
