@@ -2,22 +2,16 @@
 // How long lesson work (analysing, redacting a video) reports progress and learns it should
 // stop: no UI types, no threads.
 
-#include <atomic>
 #include <functional>
 #include <string_view>
 
+#include "common/cancel_token.hpp"
+
 namespace lectern::lesson {
 
-/// Set from any thread (a Cancel button, Ctrl+C) to stop the work at its next frame. The
-/// work then returns a result that says it was cancelled and leaves the space as it was.
-class CancelToken {
-  public:
-    void cancel() noexcept { cancelled_.store(true, std::memory_order_relaxed); }
-    bool cancelled() const noexcept { return cancelled_.load(std::memory_order_relaxed); }
-
-  private:
-    std::atomic<bool> cancelled_{false};
-};
+/// Cancelled lesson work stops at its next frame, returns a result that says so and leaves
+/// the space as it was.
+using CancelToken = lectern::CancelToken;
 
 /// `done` of `total` seconds of video in the named phase ("analysing", "redacting").
 struct ProgressStep {

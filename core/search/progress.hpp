@@ -1,23 +1,17 @@
 #pragma once
 // How long index runs report progress and learn they should stop: no UI types, no threads.
 
-#include <atomic>
 #include <cstddef>
 #include <functional>
 #include <string_view>
 
+#include "common/cancel_token.hpp"
+
 namespace lectern::search {
 
-/// Set from any thread (a Cancel button) to stop an index run at its next document. The run
-/// then leaves the index as it was before it started.
-class CancelToken {
-  public:
-    void cancel() noexcept { cancelled_.store(true, std::memory_order_relaxed); }
-    bool cancelled() const noexcept { return cancelled_.load(std::memory_order_relaxed); }
-
-  private:
-    std::atomic<bool> cancelled_{false};
-};
+/// A cancelled index run stops at its next document and leaves the index as it was before
+/// it started.
+using CancelToken = lectern::CancelToken;
 
 /// One step of an index run: `done` of `total` documents in the named phase
 /// ("loading", "indexing", "saving").

@@ -1,25 +1,19 @@
 #pragma once
 // How sync work reports progress and learns it should stop: no UI types, no threads.
 
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string_view>
 
+#include "common/cancel_token.hpp"
+
 namespace lectern::sync {
 
-/// Set from any thread (a Cancel button, a signal handler) to stop a transfer at its next
-/// progress callback. What was already stored stays consistent: a cancelled fetch leaves the
-/// refs as they were, a cancelled checkout leaves the reader's tree as it was.
-class CancelToken {
-  public:
-    void cancel() noexcept { cancelled_.store(true, std::memory_order_relaxed); }
-    bool cancelled() const noexcept { return cancelled_.load(std::memory_order_relaxed); }
-
-  private:
-    std::atomic<bool> cancelled_{false};
-};
+/// A cancelled transfer stops at its next progress callback. What was already stored stays
+/// consistent: a cancelled fetch leaves the refs as they were, a cancelled checkout leaves the
+/// reader's tree as it was.
+using CancelToken = lectern::CancelToken;
 
 /// One step of a sync: `done` of `total` items of the named phase, and the bytes moved so far.
 /// Phases: "receiving" and "resolving" (objects of a fetch), "pushing" (objects of a push),
