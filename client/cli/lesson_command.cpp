@@ -1,4 +1,5 @@
 // lectern lesson import VIDEO --into lessons/SLUG | lesson redact lessons/SLUG | lesson steps VIDEO
+// (view and complete: lesson_viewing_commands.cpp)
 
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include "lesson/lesson_import.hpp"
 #include "lesson/lesson_redact.hpp"
 #include "lesson/step_detection.hpp"
+#include "lesson_viewing_commands.hpp"
 
 namespace lectern::cli {
 
@@ -189,7 +191,9 @@ int run_steps(const StepsArgs& a) {
 
 void add_lesson_command(CLI::App& app, int& exit_code) {
     CLI::App* lesson = app.add_subcommand(
-        "lesson", "Screen-recording lessons: import a recording, redact it, list its steps.");
+        "lesson",
+        "Screen-recording lessons: import a recording, redact it, list its steps; view one and "
+        "record its completion.");
     lesson->require_subcommand(1);
 
     auto imp = std::make_shared<ImportArgs>();
@@ -248,6 +252,8 @@ void add_lesson_command(CLI::App& app, int& exit_code) {
         ->capture_default_str();
     cmd->add_flag("--json", steps->json, "Print the steps as JSON");
     cmd->callback([steps, &exit_code] { exit_code = run_steps(*steps); });
+
+    add_lesson_viewing_commands(*lesson, exit_code);
 }
 
 }  // namespace lectern::cli
