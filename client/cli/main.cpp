@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     lectern::cli::add_sign_command(app, exit_code);
     lectern::cli::add_signoffs_command(app, exit_code);
     lectern::cli::add_diff_command(app, exit_code);
+    lectern::cli::add_enroll_command(app, exit_code);
     lectern::cli::add_quiz_command(app, exit_code);
     lectern::cli::add_xapi_command(app, exit_code);
     lectern::cli::add_lesson_command(app, exit_code);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "ledger_sync_step.hpp"
 #include "sync/client_config.hpp"
 #include "sync/server_api.hpp"
 #include "sync/space_sync.hpp"
@@ -123,7 +124,13 @@ int run(const SyncCommandOptions& opts) {
         }
     }
     int worst = kOk;
-    for (const auto& space : spaces) worst = std::max(worst, sync_one(*config, space, opts));
+    for (const auto& space : spaces) {
+        worst = std::max(worst, sync_one(*config, space, opts));
+        // Records go up even when the content could not come down: they name content the
+        // server already has.
+        worst = std::max(worst, sync_space_ledger(*config, space, progress_lines(space, opts.quiet),
+                                                  opts.quiet));
+    }
     return worst;
 }
 
@@ -135,7 +142,10 @@ void add_sync_command(CLI::App& app, int& exit_code) {
         "sync",
         "Bring the local copy of your spaces up to date from the server you logged in to, "
         "update their search index, and download the lesson videos of the onboarding path. "
-        "Prints what changed. Local edits are set aside (the message says where), never lost. "
+        "Prints what changed. Then push this device's signed records (sign-offs, quiz "
+        "attempts, lesson completions) and fetch their receipts; records the server refuses "
+        "stay on the device and the message says why. "
+        "Local edits are set aside (the message says where), never lost. "
         "Exit 2 when the server cannot be reached, refuses the token (run lectern login) or "
         "the space; what was synced before stays readable.");
     cmd->add_option("SPACE", opts->spaces, "Spaces to sync; default: all of yours on the server");

@@ -3,6 +3,7 @@
 // holder dies, so a `lectern sign` killed halfway never blocks the next one; and because every
 // writer holds it, a git lock file found while holding it was left by a killed writer.
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 
@@ -24,5 +25,14 @@ class LedgerLock {
 /// Removes `<git_dir>/<ref>.lock` if a killed writer left it. Call only while holding the
 /// LedgerLock. Returns true when there was one.
 bool remove_stale_ref_lock(const std::filesystem::path& git_dir, const std::string& ref);
+
+/// Removes every git lock file a killed writer or fetch may have left in the repository at
+/// `git_dir` (refs/**.lock, packed-refs.lock, HEAD.lock, config.lock, index.lock,
+/// FETCH_HEAD.lock). Call only while holding the LedgerLock: every process that writes the
+/// ledger clone holds it, so a lock file found then has no living owner. Returns how many
+/// were removed. Same approach as sync::remove_stale_git_locks() under the space lock, but
+/// limited to git's own lock names: a walk of the whole folder would also take the ledger's
+/// own flock file (lectern-ledger.lock) for a stale git lock.
+std::size_t remove_stale_git_locks(const std::filesystem::path& git_dir);
 
 }  // namespace lectern::ledger
