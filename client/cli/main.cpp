@@ -4,8 +4,10 @@
 
 #include "commands.hpp"
 #include "common/error.hpp"
+#include "video_tool.hpp"
 
 int main(int argc, char** argv) {
+    lectern::cli::remember_command_line(argc, argv);
     CLI::App app{
         "Lectern: procedures, call scripts and training for remote customer-service teams."};
     app.set_version_flag("--version", std::string("lectern ") + LECTERN_VERSION);

@@ -48,19 +48,6 @@ void quiet_opencv_logs() {
 
 }  // namespace
 
-std::string format_time(double seconds) {
-    if (!(seconds > 0)) seconds = 0;
-    const auto total = static_cast<long long>(std::floor(seconds));
-    const long long h = total / 3600, m = (total / 60) % 60, s = total % 60;
-    char out[32];
-    if (h > 0) {
-        std::snprintf(out, sizeof out, "%lld:%02lld:%02lld", h, m, s);
-    } else {
-        std::snprintf(out, sizeof out, "%lld:%02lld", m, s);
-    }
-    return out;
-}
-
 OpenedVideo open_video(const fs::path& video) {
     quiet_opencv_logs();
     std::error_code ec;
