@@ -14,7 +14,7 @@ packages=(
   libyaml-cpp-dev nlohmann-json3-dev libvalijson-dev libsodium-dev libsqlite3-dev
   libtomlplusplus-dev libcurl4-openssl-dev
   # front ends
-  libwxgtk3.2-dev libwxgtk-media3.2-dev libcpp-httplib-dev libcli11-dev gettext
+  libwxgtk3.2-dev libwxgtk-media3.2-dev libgstreamer1.0-dev libcpp-httplib-dev libcli11-dev gettext
   # tests and benchmarks
   libgtest-dev libgmock-dev git-lfs lighttpd sqlite3 ripgrep ffmpeg xvfb xauth imagemagick poppler-utils
 )

@@ -143,6 +143,8 @@ std::unique_ptr<GuiTestDriver> make_gui_test(const std::string& name, MainFrame&
         steps = lock_scenario(frame, screenshot_dir);
     } else if (name == "first-start") {
         steps = first_start_scenario(frame, screenshot_dir);
+    } else if (name == "lesson") {
+        steps = lesson_scenario(frame, screenshot_dir);
     } else if (name == "quiz") {
         steps = quiz_scenario(frame, screenshot_dir);
     } else if (name == "bench") {

@@ -24,6 +24,7 @@ class IndexSearch : public SearchBackend {
                            .value_or(content::DocumentType::Procedure);
             hit.title = found.title;
             hit.snippet = found.snippet;
+            hit.step = found.step;
             hits.push_back(std::move(hit));
         }
         return hits;

@@ -12,6 +12,7 @@
 #include "history_panel.hpp"
 #include "html_theme.hpp"
 #include "labels.hpp"
+#include "lesson_window.hpp"
 #include "library_model.hpp"
 #include "library_panel.hpp"
 #include "lock_controller.hpp"
@@ -132,6 +133,10 @@ void MainFrame::open_document(const std::string& id, const std::string& section,
         });
         return;
     }
+    if (doc->type == content::DocumentType::Lesson) {  // storyboard and player of its own
+        open_lesson_window(this, space_, *doc, step_of_section(section));
+        return;
+    }
     highlight_ = terms;
     open({doc->type == content::DocumentType::Script ? View::Script : View::Document, doc->id});
     highlight_ = {};
@@ -154,6 +159,10 @@ void MainFrame::open(const Location& where, bool record) {
         case View::Script: {
             const auto* doc = space_->find_by_id(where.id);
             if (!doc) return;
+            if (doc->type == content::DocumentType::Lesson) {
+                open_lesson_window(this, space_, *doc, 0);
+                return;
+            }
             if (where.view == View::Script) {
                 script_->open(space_, *doc);
             } else {

@@ -11,6 +11,7 @@
 #include "document_panel.hpp"
 #include "history_controller.hpp"
 #include "history_panel.hpp"
+#include "lesson_storyboard.hpp"
 #include "library_panel.hpp"
 #include "lock_panel.hpp"
 #include "main_frame.hpp"
@@ -90,7 +91,8 @@ void MainFrame::build_layout() {
     library_->set_open_handler([this](const Location& where) { open(where); });
     path_panel_->on_open = [this](const Location& where) { open(where); };
     search_panel_->on_open = [this](const SearchHit& hit) {
-        open_document(hit.document_id, {},
+        // A hit inside a lesson opens it at the step that matched.
+        open_document(hit.document_id, hit.step >= 0 ? lesson_step_section(hit.step) : "",
                       highlight_terms(from_wx(search_->GetValue()), hit.snippet));
     };
     search_->Bind(wxEVT_TEXT, &MainFrame::on_search_text, this);

@@ -19,6 +19,8 @@ struct SearchHit {
     /// Plain text under the title: a passage with the matched words between kMarkBegin and
     /// kMarkEnd, or the summary.
     std::string snippet;
+    /// Lessons: the step (from 0) the match is in, so the lesson opens there; -1 otherwise.
+    int step = -1;
 };
 
 /// Control characters that never occur in content, around the matched words of a snippet.

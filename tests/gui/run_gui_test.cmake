@@ -2,7 +2,8 @@
 # -DAPP, -DXVFB_RUN, -DSCENARIO, -DSPACE, -DWORK_DIR, optional -DLANGUAGE (pl), -DGIT (then the
 # space is a git copy of SPACE with a history, made by make_git_space.cmake), -DNO_SPACE=ON (no
 # --space: the app starts as on a first start), -DEXPECT_CONFIG=regex;regex (lines the settings
-# file must hold after the run)
+# file must hold after the run), -DLESSON_SPACE=ON with -DLECTERN and -DFFMPEG (the space is a
+# git copy of SPACE with lessons, made by make_lesson_space.cmake; -DLESSON_GIT=git)
 
 set(shots "${WORK_DIR}/screenshots/${SCENARIO}")
 set(config "${WORK_DIR}/${SCENARIO}.settings")
@@ -28,6 +29,17 @@ if(GIT)
     message(FATAL_ERROR "could not make the git space for ${SCENARIO}")
   endif()
   set(SPACE "${git_space}")
+endif()
+if(LESSON_SPACE)
+  set(lesson_space "${WORK_DIR}/spaces/${SCENARIO}")
+  execute_process(COMMAND ${CMAKE_COMMAND} -DSOURCE=${SPACE} -DDEST=${lesson_space} -DGIT=${LESSON_GIT}
+                          -DLECTERN=${LECTERN} -DFFMPEG=${FFMPEG}
+                          -P "${CMAKE_CURRENT_LIST_DIR}/make_lesson_space.cmake"
+                  RESULT_VARIABLE made)
+  if(NOT made EQUAL 0)
+    message(FATAL_ERROR "could not make the lesson space for ${SCENARIO}")
+  endif()
+  set(SPACE "${lesson_space}")
 endif()
 set(language_option)
 if(LANGUAGE)
