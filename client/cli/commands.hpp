@@ -17,6 +17,7 @@ void add_sign_command(CLI::App& app, int& exit_code);
 void add_signoffs_command(CLI::App& app, int& exit_code);
 void add_diff_command(CLI::App& app, int& exit_code);
 void add_enroll_command(CLI::App& app, int& exit_code);
+void add_report_command(CLI::App& app, int& exit_code);
 void add_quiz_command(CLI::App& app, int& exit_code);
 void add_xapi_command(CLI::App& app, int& exit_code);
 void add_lesson_command(CLI::App& app, int& exit_code);

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     lectern::cli::add_signoffs_command(app, exit_code);
     lectern::cli::add_diff_command(app, exit_code);
     lectern::cli::add_enroll_command(app, exit_code);
+    lectern::cli::add_report_command(app, exit_code);
     lectern::cli::add_quiz_command(app, exit_code);
     lectern::cli::add_xapi_command(app, exit_code);
     lectern::cli::add_lesson_command(app, exit_code);

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "ledger/ledger_sync.hpp"
 #include "sync/client_config.hpp"
 #include "sync/local_paths.hpp"
 #include "sync/space_status.hpp"
@@ -11,7 +12,16 @@ namespace lectern::cli {
 
 namespace {
 
-void print(const sync::SpaceStatus& s) {
+// Accepted records whose receipt has not come yet (the receipts are fetched by sync).
+void print_receipts_owed(const sync::SpaceStatus& s, const std::optional<sync::ClientConfig>& c) {
+    if (!c || c->user.empty()) return;
+    const std::string device = c->device.empty() ? sync::default_device_name() : c->device;
+    const std::size_t owed =
+        ledger::count_records_without_receipt(sync::space_paths(s.space).ledger, c->user, device);
+    if (owed) std::cout << "  ledger: " << owed << " records without the server's receipt yet\n";
+}
+
+void print(const sync::SpaceStatus& s, const std::optional<sync::ClientConfig>& config) {
     std::cout << s.space << ":\n";
     if (!s.synced) {
         std::cout << "  not synced yet";
@@ -37,6 +47,7 @@ void print(const sync::SpaceStatus& s) {
     std::cout << "  LFS objects: " << s.lfs_cached << " cached, " << s.lfs_missing << " missing\n";
     if (s.ledger_waiting)
         std::cout << "  ledger: " << *s.ledger_waiting << " records waiting to be pushed\n";
+    print_receipts_owed(s, config);
     if (s.set_aside_folders)
         std::cout << "  set-aside local edits: " << s.set_aside_folders << " folders in "
                   << sync::space_paths(s.space).set_aside.string() << '\n';
@@ -52,7 +63,7 @@ int run(const std::vector<std::string>& wanted) {
     }
     const std::vector<std::string> spaces = wanted.empty() ? sync::synced_spaces() : wanted;
     if (spaces.empty()) std::cout << "no spaces synced yet (run lectern sync)\n";
-    for (const auto& space : spaces) print(sync::space_status(space));
+    for (const auto& space : spaces) print(sync::space_status(space), config);
     return kOk;
 }
 
@@ -64,7 +75,8 @@ void add_status_command(CLI::App& app, int& exit_code) {
         "status",
         "Show the sync state of your spaces without contacting the server: the commit you "
         "read, the last sync and whether it reached the server, LFS objects cached or missing, "
-        "ledger records waiting to be pushed.");
+        "ledger records waiting to be pushed (signed offline) and those still without the "
+        "server's receipt.");
     cmd->add_option("SPACE", *spaces, "Spaces to show; default: every synced space");
     cmd->callback([spaces, &exit_code] { exit_code = run(*spaces); });
 }

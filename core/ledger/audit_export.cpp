@@ -1,6 +1,5 @@
 #include "ledger/audit_export.hpp"
 
-#include <curl/curl.h>
 #include <git2.h>
 
 #include <map>
@@ -13,6 +12,7 @@
 #include "common/git_handles.hpp"
 #include "common/libgit2.hpp"
 #include "ledger/record.hpp"
+#include "sync/http_client.hpp"
 
 namespace lectern::ledger {
 
@@ -26,50 +26,31 @@ std::string hex_of(const git_oid* oid) {
     return hex;
 }
 
-std::size_t append_body(char* data, std::size_t size, std::size_t count, void* out) {
-    static_cast<std::string*>(out)->append(data, size * count);
-    return size * count;
-}
-
-struct CurlDeleter {
-    void operator()(CURL* c) const noexcept { curl_easy_cleanup(c); }
-};
-
-/// GET `path` of the REST API as JSON. Refusals become errors with the server's message.
+/// GET `path` of the REST API as JSON through sync's HTTP client. Refusals become errors with
+/// the server's message.
 json get_json(const AuditExportOptions& o, const std::string& path) {
-    std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
-    if (!curl) throw Error(ErrorKind::Library, "libcurl could not start a request");
-    const std::string url = o.server + path;
-    std::string body;
-    curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, append_body);
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &body);
-    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 120L);
-    if (!o.credentials.user.empty()) {
-        curl_easy_setopt(curl.get(), CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-        curl_easy_setopt(curl.get(), CURLOPT_USERNAME, o.credentials.user.c_str());
-        curl_easy_setopt(curl.get(), CURLOPT_PASSWORD, o.credentials.token.c_str());
-    }
-    const CURLcode rc = curl_easy_perform(curl.get());
-    if (rc != CURLE_OK) {
-        throw Error(ErrorKind::Io, "cannot reach " + url + ": " + curl_easy_strerror(rc) +
+    sync::http::Request request;
+    request.url = o.server + path;
+    if (!o.credentials.user.empty()) request.basic = o.credentials;
+    const sync::http::Response response = sync::http::send(request, o.progress);
+    if (response.cancelled)
+        throw Error(ErrorKind::Io, "the export was cancelled; nothing was written");
+    if (response.status == 0) {
+        throw Error(ErrorKind::Io, "cannot reach " + request.url + ": " + response.error +
                                        " (is the server address right and the server up?)");
     }
-    long status = 0;
-    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
-    json parsed = json::parse(body, nullptr, false);
-    if (status != 200) {
-        const std::string said = parsed.is_object() && parsed.contains("message")
-                                     ? parsed["message"].get<std::string>()
-                                     : body.substr(0, 200);
+    if (response.status != 200) {
         std::string hint;
-        if (status == 401) hint = " (run `lectern login` again, or check the token)";
-        if (status == 403) hint = " (an export needs a supervisor's, auditor's or admin's role)";
-        throw Error(status == 404 ? ErrorKind::NotFound : ErrorKind::InvalidArgument,
-                    url + " answered " + std::to_string(status) + ": " + said + hint);
+        if (response.status == 401) hint = " (run `lectern login` again, or check the token)";
+        if (response.status == 403)
+            hint = " (an export needs a supervisor's, auditor's or admin's role)";
+        throw Error(response.status == 404 ? ErrorKind::NotFound : ErrorKind::InvalidArgument,
+                    request.url + " answered " + std::to_string(response.status) + ": " +
+                        sync::http::server_message(response.body) + hint);
     }
-    if (parsed.is_discarded()) throw Error(ErrorKind::InvalidContent, url + " sent no JSON");
+    json parsed = json::parse(response.body, nullptr, false);
+    if (parsed.is_discarded())
+        throw Error(ErrorKind::InvalidContent, request.url + " sent no JSON");
     return parsed;
 }
 

@@ -10,6 +10,7 @@
 #include "ledger/local_ledger.hpp"
 #include "ledger/receipt_store.hpp"
 #include "ledger/record.hpp"
+#include "ledger/report_builder.hpp"
 #include "ledger/utc_time.hpp"
 #include "ledger_fixture.hpp"
 #include "ledger_world.hpp"
@@ -193,6 +194,50 @@ TEST(Ledger_Sync, GitLockFilesLeftByAKilledSyncAreRemoved) {
     EXPECT_FALSE(fs::exists(w.ledger / "packed-refs.lock"));
     EXPECT_EQ(server_copies(w, id), 1);
     EXPECT_EQ(waiting(w), 0u);
+}
+
+TEST(Ledger_Sync, SupervisorReportCoversTheSpaceAgentsSeeTheirOwn) {
+    LedgerWorld w = make_ledger_world("report");
+    enroll_in_process(w);
+    sign_in_process(w, "screen-lock");
+    ASSERT_TRUE(ledger::push_records(sync_options(w)).ok());
+    become(w, w.second_agent);
+    enroll_in_process(w);
+    sign_in_process(w, "power-cut");
+    ASSERT_TRUE(ledger::push_records(sync_options(w)).ok());
+
+    const auto request_as = [&](const Account& who) {
+        ledger::ReportRequest r;
+        r.content = w.content;
+        r.space = w.space.name;
+        r.ledger = w.ledger;
+        r.server = w.config.server;
+        r.credentials = {who.user, who.token};
+        return r;
+    };
+    const auto agent_view = ledger::build_signoff_report(request_as(w.second_agent));
+    EXPECT_EQ(agent_view.scope, "agent " + w.second_agent.user);
+    ASSERT_FALSE(agent_view.statuses.empty());
+    for (const auto& s : agent_view.statuses) EXPECT_EQ(s.agent, w.second_agent.user);
+    auto other = request_as(w.second_agent);
+    other.agents = {w.space.agent.user};
+    EXPECT_THROW(ledger::build_signoff_report(other), Error);
+
+    become(w, w.supervisor);
+    const auto space_view = ledger::build_signoff_report(request_as(w.supervisor));
+    EXPECT_EQ(space_view.scope, "space");
+    int signed_rows = 0;
+    for (const auto& s : space_view.statuses) {
+        if (s.state != ledger::SignoffState::Signed) continue;
+        ++signed_rows;
+        ASSERT_TRUE(s.signoff);
+        EXPECT_TRUE(space_view.receipts.count(s.signoff->record.id)) << s.agent;
+    }
+    EXPECT_EQ(signed_rows, 2);  // each agent signed one of the two procedures
+    EXPECT_EQ(space_view.statuses.size(), 4u);
+    const std::string csv = ledger::report_csv(space_view);
+    EXPECT_NE(csv.find(w.space.agent.user + ",screen-lock,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(w.second_agent.user + ",power-cut,"), std::string::npos) << csv;
 }
 
 }  // namespace
