@@ -4,6 +4,23 @@
 
 namespace lectern::cli {
 
+namespace {
+
+// How steps are found: the same options for importing and for trying them out.
+void add_detection_options(CLI::App& cmd, double& sensitivity, double& analysis_fps) {
+    cmd.add_option("--sensitivity", sensitivity,
+                   "0 to 1: higher finds smaller changes (0.5 finds a change of about 1% of "
+                   "the screen)")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    cmd.add_option("--analysis-fps", analysis_fps,
+                   "Frames analysed per second (every frame is decoded)")
+        ->check(CLI::Range(0.5, 60.0))
+        ->capture_default_str();
+}
+
+}  // namespace
+
 CLI::App* add_lesson_parent(CLI::App& app) {
     CLI::App* lesson = app.add_subcommand(
         "lesson",
@@ -26,15 +43,7 @@ void add_lesson_video_commands(CLI::App& lesson, int& exit_code, LessonVideoRunn
     cmd->add_option("--space", imp->space,
                     "Space folder; default: $LECTERN_SPACE, else the current folder if it has "
                     "lectern.yaml");
-    cmd->add_option("--sensitivity", imp->sensitivity,
-                    "0 to 1: higher finds smaller changes (0.5 finds a change of about 1% of "
-                    "the screen)")
-        ->check(CLI::Range(0.0, 1.0))
-        ->capture_default_str();
-    cmd->add_option("--analysis-fps", imp->analysis_fps,
-                    "Frames analysed per second (every frame is decoded)")
-        ->check(CLI::Range(0.5, 60.0))
-        ->capture_default_str();
+    add_detection_options(*cmd, imp->sensitivity, imp->analysis_fps);
     cmd->add_option("--title", imp->title, "Title of a new lesson; default: from the folder name");
     cmd->add_option("--owner", imp->owner, "Owner of a new lesson; default: $USER");
     cmd->add_option("--lang", imp->lang, "Language of a new lesson; default: the space's");
@@ -61,12 +70,7 @@ void add_lesson_video_commands(CLI::App& lesson, int& exit_code, LessonVideoRunn
                                 "List the steps found in a recording without importing it (to tune "
                                 "--sensitivity).");
     cmd->add_option("VIDEO", steps->video, "The recording")->required();
-    cmd->add_option("--sensitivity", steps->sensitivity, "0 to 1: higher finds smaller changes")
-        ->check(CLI::Range(0.0, 1.0))
-        ->capture_default_str();
-    cmd->add_option("--analysis-fps", steps->analysis_fps, "Frames analysed per second")
-        ->check(CLI::Range(0.5, 60.0))
-        ->capture_default_str();
+    add_detection_options(*cmd, steps->sensitivity, steps->analysis_fps);
     cmd->add_flag("--json", steps->json, "Print the steps as JSON");
     cmd->callback([steps, run = runners.steps, &exit_code] { exit_code = run(*steps); });
 }

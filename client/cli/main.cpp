@@ -1,9 +1,7 @@
 // lectern: the command line for trainers, auditors and scripts.
 
-#include <iostream>
-
 #include "commands.hpp"
-#include "common/error.hpp"
+#include "run_app.hpp"
 #include "video_tool.hpp"
 
 int main(int argc, char** argv) {
@@ -30,17 +28,5 @@ int main(int argc, char** argv) {
     lectern::cli::add_sync_command(app, exit_code);
     lectern::cli::add_status_command(app, exit_code);
     lectern::cli::add_audit_command(app, exit_code);
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : lectern::cli::kFailure;
-    } catch (const lectern::Error& e) {
-        // The last-resort handler: every core error carries a message meant for a person.
-        std::cerr << "lectern: " << e.what() << '\n';
-        return lectern::cli::kFailure;
-    } catch (const std::exception& e) {
-        std::cerr << "lectern: unexpected failure: " << e.what() << '\n';
-        return lectern::cli::kFailure;
-    }
-    return exit_code;
+    return lectern::cli::run_app(app, argc, argv, exit_code);
 }
