@@ -65,6 +65,7 @@ bool App::OnCmdLineParsed(wxCmdLineParser& parser) {
         options_.space = from_wx(value);
     } else if (parser.Found("sample")) {
         options_.space = sample_content();
+        options_.sample = true;
     }  // neither: the first-start dialog, or the sample once it was chosen
     if (parser.Found("lang", &value)) options_.language = from_wx(value);
     if (parser.Found("config", &value)) options_.config_file = from_wx(value);
@@ -88,8 +89,11 @@ bool App::OnInit() {
     if (!wxApp::OnInit()) return false;
 
     const bool first_start = options_.space.empty() && !settings_->first_start_done();
-    if (options_.space.empty() && !first_start) options_.space = sample_content();
-    auto* frame = new MainFrame(*settings_, options_.space);
+    if (options_.space.empty() && !first_start) {
+        options_.space = sample_content();
+        options_.sample = true;
+    }
+    auto* frame = new MainFrame(*settings_, options_.space, options_.sample);
     frame->Show();
     if (first_start) {
         // After the window is up, so the dialog has a parent and the GUI test can drive it.
@@ -117,7 +121,7 @@ void App::run_first_start(MainFrame& frame) {
     }
     settings_->set_first_start_done(true);
     settings_->flush();
-    frame.load_space(sample_content());
+    frame.load_space(sample_content(), true);
 }
 
 int App::OnRun() {

@@ -16,6 +16,7 @@ class Settings;
 
 struct AppOptions {
     std::filesystem::path space;  ///< --space DIR, or the sample content with --sample; else empty
+    bool sample = false;          ///< `space` is the bundled sample: read through its git copy
     std::string language;         ///< --lang, e.g. "pl"; empty: the system's
     std::string config_file;      ///< --config FILE instead of the user's settings
     std::string gui_test;         ///< --gui-test SCENARIO: drive the app, then exit

@@ -4,13 +4,17 @@
 
 #include <wx/sizer.h>
 
+#include "sign_bar.hpp"
+
 namespace lectern::desktop {
 
 DocumentPanel::DocumentPanel(wxWindow* parent) : wxPanel(parent) {
     view_ = new PageView(this);
     view_->SetName("document-view");
+    sign_bar_ = new SignBar(this);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(view_, 1, wxEXPAND);
+    sizer->Add(sign_bar_, 0, wxEXPAND);
     SetSizer(sizer);
 }
 

@@ -147,6 +147,8 @@ std::unique_ptr<GuiTestDriver> make_gui_test(const std::string& name, MainFrame&
         steps = lesson_scenario(frame, screenshot_dir);
     } else if (name == "quiz") {
         steps = quiz_scenario(frame, screenshot_dir);
+    } else if (name == "sign") {
+        steps = sign_scenario(frame, screenshot_dir);
     } else if (name == "bench") {
         steps = bench_scenario(frame, screenshot_dir);
     } else {

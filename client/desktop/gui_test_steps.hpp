@@ -47,5 +47,6 @@ std::vector<GuiTestDriver::Step> first_start_scenario(MainFrame& frame, const st
 std::vector<GuiTestDriver::Step> bench_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> quiz_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> lesson_scenario(MainFrame& frame, const std::string& shots);
+std::vector<GuiTestDriver::Step> sign_scenario(MainFrame& frame, const std::string& shots);
 
 }  // namespace lectern::desktop

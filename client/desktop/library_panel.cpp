@@ -56,7 +56,7 @@ void LibraryPanel::show(const wxString& space_title, const std::vector<LibraryGr
         for (const auto& entry : group.entries) {
             const auto item =
                 tree_->AppendItem(group_item, entry.label, -1, -1, new EntryData(entry.target));
-            if (entry.stale) tree_->SetItemTextColour(item, warning);
+            if (entry.stale || entry.asks_signature) tree_->SetItemTextColour(item, warning);
         }
     }
     tree_->ExpandAll();
@@ -69,6 +69,12 @@ void LibraryPanel::select(const Location& where) {
         tree_->SelectItem(item);
         tree_->EnsureVisible(item);
     }
+}
+
+wxString LibraryPanel::label_of(const Location& where) const {
+    if (!tree_->GetRootItem().IsOk()) return {};
+    const auto item = find_item(*tree_, tree_->GetRootItem(), where);
+    return item.IsOk() ? tree_->GetItemText(item) : wxString();
 }
 
 void LibraryPanel::focus_tree() {

@@ -25,6 +25,8 @@ class LibraryPanel : public wxPanel {
     /// Selects the entry for this place, if listed, without opening it.
     void select(const Location& where);
     void focus_tree();
+    /// The label of the entry for this place (with its badges), empty when not listed.
+    wxString label_of(const Location& where) const;
     wxTreeCtrl& tree() { return *tree_; }
 
   private:

@@ -24,7 +24,9 @@
 #include "search_controller.hpp"
 #include "search_panel.hpp"
 #include "settings.hpp"
+#include "sign_controller.hpp"
 #include "space_session.hpp"
+#include "standing_session.hpp"
 #include "wx_text.hpp"
 
 namespace lectern::desktop {
@@ -51,7 +53,7 @@ int page_of(View view) {
 
 }  // namespace
 
-MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root)
+MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root, bool sample)
     : wxFrame(nullptr, wxID_ANY, "Lectern", wxDefaultPosition, settings.window_size()),
       settings_(settings) {
     SetName("lectern-main");
@@ -66,11 +68,11 @@ MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root)
         [this](const std::string& message) { on_space_failed(message); },
         [this](std::shared_ptr<SearchBackend> index) { on_index_ready(std::move(index)); },
         [this](const std::string& message) { on_index_failed(message); }});
-    if (!space_root.empty()) load_space(std::move(space_root));
+    if (!space_root.empty()) load_space(std::move(space_root), sample);
 }
 
-void MainFrame::load_space(std::filesystem::path root) {
-    session_->load(std::move(root));
+void MainFrame::load_space(std::filesystem::path root, bool sample) {
+    session_->load(std::move(root), sample);
 }
 
 MainFrame::~MainFrame() = default;
@@ -79,6 +81,7 @@ void MainFrame::on_space_loaded(std::size_t problems) {
     space_ = session_->space();
     SetTitle(wxString::Format("%s \u2014 Lectern", to_wx(space_->manifest().title)));
     library_->show(to_wx(space_->manifest().title), library_groups(*space_, today_iso()));
+    refresh_standing();  // badges, path progress and the sign bar once the ledger is read
     searcher_->set_backend(make_title_search(space_));
     lock_->set_limit(std::chrono::minutes(space_->manifest().auto_lock_minutes));
     const int documents = static_cast<int>(space_->documents().size());
@@ -154,6 +157,7 @@ void MainFrame::open(const Location& where, bool record) {
     switch (where.view) {
         case View::Welcome:
             document_->show({}, welcome_page_html(*space_));
+            signer_->document_shown(space_, nullptr);
             break;
         case View::Document:
         case View::Script: {
@@ -168,6 +172,7 @@ void MainFrame::open(const Location& where, bool record) {
             } else {
                 document_->show(doc->id, document_page_html(*space_, *doc, today_iso()),
                                 highlight_);
+                signer_->document_shown(space_, doc);
             }
             settings_.set_last_document(doc->id);
             break;
@@ -176,7 +181,7 @@ void MainFrame::open(const Location& where, bool record) {
             const auto* path =
                 where.id.empty() ? default_path(*space_) : find_path(*space_, where.id);
             if (path) {
-                path_panel_->show(path->id, path_overview(*space_, *path));
+                path_panel_->show(path->id, path_overview(*space_, *path, standing_->standing()));
             } else {
                 path_panel_->show_none();
             }

@@ -38,14 +38,17 @@ class SearchBackend;
 class SearchController;
 class SearchPanel;
 class Settings;
+class SignController;
 class SpaceSession;
+class StandingSession;
 
 class MainFrame : public wxFrame {
   public:
     /// Opens the space at `space_root`; with an empty path, nothing until load_space().
-    MainFrame(Settings& settings, std::filesystem::path space_root);
+    /// `sample`: the root is the bundled sample content (SpaceSession::load).
+    MainFrame(Settings& settings, std::filesystem::path space_root, bool sample = false);
     /// Loads a space (off the UI thread) and shows it.
-    void load_space(std::filesystem::path root);
+    void load_space(std::filesystem::path root, bool sample = false);
     /// Preferences (Ctrl+,): applies the text size at once.
     void show_preferences();
     const Settings& settings() const { return settings_; }
@@ -67,6 +70,8 @@ class MainFrame : public wxFrame {
     void focus_search();
     void leave_search();
     void change_font_size(int delta);
+    /// Signs the procedure on screen (Ctrl+Enter), once its whole text has been on screen.
+    void sign_current();
 
     // What the GUI tests look at.
     bool space_ready() const { return space_ != nullptr; }
@@ -89,6 +94,16 @@ class MainFrame : public wxFrame {
     bool locked() const;
     /// True while the signing key is being made.
     bool enrolling() const { return enrolling_; }
+    /// The library's label of a document, with its badges.
+    std::string library_label(const std::string& id) const;
+    /// The sign bar under the document: its message, and whether it signs or shows signed.
+    std::string sign_message() const;
+    bool sign_ready() const;
+    bool shows_signed() const;
+    /// True once where the agent stands has been read from the ledger.
+    bool standing_known() const;
+    /// The path view's progress line.
+    std::string path_progress_text() const;
     /// Name of the focused window ("library", "document-view"…), empty when none.
     std::string focused_name() const;
 
@@ -96,6 +111,9 @@ class MainFrame : public wxFrame {
     void build_menu();
     void build_layout();
     void build_lock();
+    void build_signing();
+    void refresh_standing();
+    void on_standing_changed();
     void apply_lock(bool locked);
     void on_space_loaded(std::size_t problems);
     void on_space_failed(const std::string& message);
@@ -136,6 +154,8 @@ class MainFrame : public wxFrame {
     std::unique_ptr<SearchController> searcher_;
     std::unique_ptr<HistoryController> versions_;  // the History view
     std::unique_ptr<LockController> lock_;
+    std::unique_ptr<StandingSession> standing_;  // before signer_, which reads it
+    std::unique_ptr<SignController> signer_;
     Background background_;  // the frame's own short jobs (making a key)
     // Last: destroyed first, so its threads finish before the members they report to go.
     std::unique_ptr<SpaceSession> session_;

@@ -81,7 +81,9 @@ void MainFrame::on_char_hook(wxKeyEvent& event) {
         event.Skip();
         return;
     }
-    if (code == '/' && (mods == wxMOD_NONE || mods == wxMOD_SHIFT)) {
+    if ((code == WXK_RETURN || code == WXK_NUMPAD_ENTER) && mods == wxMOD_CONTROL) {
+        sign_current();  // also the Sign menu item's accelerator, which Xvfb may not fire
+    } else if (code == '/' && (mods == wxMOD_NONE || mods == wxMOD_SHIFT)) {
         focus_search();
     } else if (code == WXK_ESCAPE || (code == WXK_BACK && mods == wxMOD_NONE) ||
                (code == WXK_LEFT && mods == wxMOD_ALT)) {

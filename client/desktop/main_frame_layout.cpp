@@ -67,6 +67,7 @@ void MainFrame::build_layout() {
     frame_sizer->Add(lock_panel_, 1, wxEXPAND);
     SetSizer(frame_sizer);
     build_lock();
+    build_signing();
 
     script_ = std::make_unique<ScriptController>(*script_panel_);
     versions_ = std::make_unique<HistoryController>(*history_panel_);

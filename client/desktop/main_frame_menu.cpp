@@ -23,6 +23,7 @@ enum MenuId {
     kIdHistory,
     kIdSigningKey,
     kIdLock,
+    kIdSign,
 };
 
 }  // namespace
@@ -33,6 +34,8 @@ void MainFrame::build_menu() {
     file->Append(kIdSigningKey, _("Signing &key\u2026"));
     // TRANSLATORS: menu item: hide the content until the passphrase is typed.
     file->Append(kIdLock, _("&Lock now\tCtrl+Shift+L"));
+    // TRANSLATORS: menu item: sign the procedure on screen ("I have read and understood").
+    file->Append(kIdSign, _("&Sign this procedure\tCtrl+Enter"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     auto* go = new wxMenu;
@@ -79,6 +82,7 @@ void MainFrame::build_menu() {
     on(kIdHistory, [this] { show_history(); });
     on(kIdSigningKey, [this] { set_up_signing_key(); });
     on(kIdLock, [this] { lock_now(); });
+    on(kIdSign, [this] { sign_current(); });
     on(wxID_PREFERENCES, [this] { show_preferences(); });
     on(kIdLarger, [this] { change_font_size(+1); });
     on(kIdSmaller, [this] { change_font_size(-1); });

@@ -31,6 +31,19 @@ bool PageView::scroll_to(const std::string& anchor) {
     return ScrollToAnchor(to_wx(anchor));
 }
 
+PageView::VisibleSpan PageView::visible_span() const {
+    int x = 0, y = 0, unit_x = 0, unit_y = 0, width = 0, height = 0;
+    GetViewStart(&x, &y);
+    GetScrollPixelsPerUnit(&unit_x, &unit_y);
+    GetClientSize(&width, &height);
+    // The laid-out page, not the virtual size: right after SetPage() the scroll bars may still
+    // be the previous page's.
+    const wxHtmlContainerCell* page = GetInternalRepresentation();
+    const int total = page ? page->GetHeight() : 0;
+    if (total <= 0) return {};  // not laid out yet
+    return {y * unit_y, height, total};
+}
+
 void PageView::on_link_clicked(wxHtmlLinkEvent& event) {
     const std::string href = from_wx(event.GetLinkInfo().GetHref());
     const std::string_view prefix = content::kDocumentLinkPrefix;

@@ -27,6 +27,14 @@ class PageView : public wxHtmlWindow {
     /// Scrolls to a heading's anchor; false when there is none.
     bool scroll_to(const std::string& anchor);
 
+    /// What part of the page is on screen, in pixels: [top, top + height) of `total`.
+    struct VisibleSpan {
+        int top = 0;
+        int height = 0;
+        int total = 0;
+    };
+    VisibleSpan visible_span() const;
+
   private:
     void on_link_clicked(wxHtmlLinkEvent& event);
 

@@ -3,22 +3,64 @@
 #include <wx/intl.h>
 
 #include "labels.hpp"
+#include "progress/path_progress.hpp"
 #include "wx_text.hpp"
 
 namespace lectern::desktop {
 
-PathOverview path_overview(const content::Space& space, const content::OnboardingPath& path) {
+namespace {
+
+wxString state_label(progress::ItemState state) {
+    switch (state) {
+        // TRANSLATORS: state of an onboarding item: signed, passed or completed.
+        case progress::ItemState::Done:
+            return _("Done");
+        // TRANSLATORS: state of an onboarding item: a newer version needs a new signature.
+        case progress::ItemState::NeedsResign:
+            return _("Sign again");
+        // TRANSLATORS: state of an onboarding item that is recorded when done.
+        case progress::ItemState::ToDo:
+            return _("To do");
+        // TRANSLATORS: state of an onboarding item that is read, with nothing recorded.
+        case progress::ItemState::NotRecorded:
+            return _("Read");
+        case progress::ItemState::Missing:
+            return wxString();
+    }
+    return wxString();
+}
+
+wxString title_of(const content::Space& space, const std::string& ref) {
+    const auto* doc = space.find_by_id(ref);
+    return doc ? to_wx(doc->title) : to_wx(ref);
+}
+
+}  // namespace
+
+PathOverview path_overview(const content::Space& space, const content::OnboardingPath& path,
+                           const progress::Standing* standing) {
     PathOverview out;
     out.title = to_wx(path.title);
+    std::optional<progress::PathProgress> done;
+    if (standing) done = progress::path_progress(space, path, *standing);
     std::size_t items = 0;
-    for (const auto& section : path.sections) {
+    for (std::size_t s = 0; s < path.sections.size(); ++s) {
+        const auto& section = path.sections[s];
         PathSectionRows rows;
         rows.title = to_wx(section.title);
-        for (const auto& item : section.items) {
+        if (done && done->sections[s].counted > 0) {
+            // TRANSLATORS: after a section's title on the path: items done of those recorded.
+            rows.title += wxString::Format(_(" \u2014 %d of %d done"),
+                                           static_cast<int>(done->sections[s].done),
+                                           static_cast<int>(done->sections[s].counted));
+        }
+        for (std::size_t i = 0; i < section.items.size(); ++i) {
+            const auto& item = section.items[i];
             ++items;
             PathRow row;
             // TRANSLATORS: when an onboarding item is due, counted from the agent's first day.
             row.due = wxString::Format(_("Day %d"), item.due_days);
+            if (done) row.state = state_label(done->sections[s].items[i].state);
             if (const auto* doc = space.find_by_id(item.ref)) {
                 row.title = to_wx(doc->title);
                 row.kind = type_label(doc->type);
@@ -38,6 +80,20 @@ PathOverview path_overview(const content::Space& space, const content::Onboardin
     out.subtitle =
         wxString::Format(wxPLURAL("For the role %s, %d item", "For the role %s, %d items", items),
                          to_wx(path.role), static_cast<int>(items));
+    if (done) {
+        // TRANSLATORS: the path's progress: items done of the items that are recorded.
+        out.progress = wxString::Format(_("%d of %d done"), static_cast<int>(done->done),
+                                        static_cast<int>(done->counted));
+        if (done->next) {
+            // TRANSLATORS: after the path's progress: the next item to do and its due day.
+            out.progress +=
+                wxString::Format(_(" \u00b7 Next: %s, due day %d"),
+                                 title_of(space, done->next->ref), done->next->due_days);
+        } else if (done->counted > 0) {
+            // TRANSLATORS: after the path's progress when everything recorded is done.
+            out.progress += _(" \u00b7 All done");
+        }
+    }
     return out;
 }
 

@@ -9,6 +9,10 @@
 #include "content/space.hpp"
 #include "navigation.hpp"
 
+namespace lectern::progress {
+struct Standing;
+}
+
 namespace lectern::desktop {
 
 struct PathRow {
@@ -16,20 +20,25 @@ struct PathRow {
     wxString title;
     wxString kind;
     wxString due;  ///< "Day 3"
+    wxString
+        state;  ///< "Done", "To do", "Sign again", "Read" (nothing recorded); empty when unknown
 };
 
 struct PathSectionRows {
-    wxString title;
+    wxString title;  ///< with "2 of 5 done" once the standing is known
     std::vector<PathRow> rows;
 };
 
 struct PathOverview {
     wxString title;
     wxString subtitle;  ///< role and number of items
+    wxString progress;  ///< "2 of 14 done · Next: Screen lock, due day 1"; empty when unknown
     std::vector<PathSectionRows> sections;
 };
 
-PathOverview path_overview(const content::Space& space, const content::OnboardingPath& path);
+/// The path's rows; with `standing` (may be nullptr) the progress from core/progress.
+PathOverview path_overview(const content::Space& space, const content::OnboardingPath& path,
+                           const progress::Standing* standing = nullptr);
 
 /// The path to show for "My path": the first of the space, or nullptr when it has none.
 const content::OnboardingPath* default_path(const content::Space& space);

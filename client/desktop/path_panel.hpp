@@ -25,12 +25,15 @@ class PathPanel : public wxPanel {
     void show_none();
     const std::string& path_id() const { return path_id_; }
     void focus_list();
+    /// The progress line ("2 of 14 done · Next: …"), for the GUI tests.
+    wxString progress_text() const;
 
   private:
     void on_activated(wxTreeListEvent& event);
 
     wxStaticText* title_ = nullptr;
     wxStaticText* subtitle_ = nullptr;
+    wxStaticText* progress_ = nullptr;
     wxTreeListCtrl* list_ = nullptr;
     std::string path_id_;
 };

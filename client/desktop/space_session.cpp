@@ -1,6 +1,8 @@
 #include "space_session.hpp"
 
 #include "common/diagnostic.hpp"
+#include "common/log.hpp"
+#include "sync/sample_copy.hpp"
 
 namespace lectern::desktop {
 
@@ -13,10 +15,19 @@ struct LoadedSpace {
 
 SpaceSession::SpaceSession(Handlers handlers) : handlers_(std::move(handlers)) {}
 
-void SpaceSession::load(std::filesystem::path root) {
+void SpaceSession::load(std::filesystem::path root, bool sample) {
     // Reading and checking every file of a space is disk work: never on the UI thread.
     background_.run<LoadedSpace>(
-        [root] {
+        [root, sample]() mutable {
+            if (sample) {
+                try {
+                    root = sync::prepare_sample_copy(root).content;
+                } catch (const Error& e) {
+                    // Still readable where it was installed, only not signable.
+                    log::warning(log::kSync,
+                                 std::string("reading the sample where it is: ") + e.what());
+                }
+            }
             Diagnostics found;
             auto space = std::make_shared<const content::Space>(content::Space::load(root, found));
             return LoadedSpace{std::move(space), found.items().size()};

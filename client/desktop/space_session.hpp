@@ -28,7 +28,9 @@ class SpaceSession {
     explicit SpaceSession(Handlers handlers);
 
     /// Loads the space at `root`, then its index. Replaces what was loaded before once done.
-    void load(std::filesystem::path root);
+    /// With `sample`, `root` is the bundled sample content: its git copy
+    /// (sync/sample_copy.hpp) is brought up to date and loaded instead, so it can be signed.
+    void load(std::filesystem::path root, bool sample = false);
     /// The loaded space, or nullptr before it is.
     const std::shared_ptr<const content::Space>& space() const { return space_; }
     /// True once the index is ready, failed, or this build has none.

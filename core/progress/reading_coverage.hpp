@@ -10,7 +10,8 @@ namespace lectern::progress {
 
 class ReadingCoverage {
   public:
-    /// A page of `total` units; a page no taller than the first view counts as seen at once.
+    /// A page of `total` units (0: not laid out yet); a page no taller than the first view counts
+    /// as seen at once.
     explicit ReadingCoverage(std::int64_t total = 0) : total_(total) {}
 
     /// The view now shows [top, top + height).
@@ -21,7 +22,8 @@ class ReadingCoverage {
     /// The page's height changed (fonts, window size): what was seen stays seen.
     void resize(std::int64_t total) noexcept { total_ = total; }
 
-    bool whole_seen() const noexcept { return seen_until_ >= total_; }
+    /// False until the page has a height: nothing laid out has not been read.
+    bool whole_seen() const noexcept { return total_ > 0 && seen_until_ >= total_; }
     /// How far from the top the text was seen without a gap.
     std::int64_t seen_until() const noexcept { return seen_until_; }
 

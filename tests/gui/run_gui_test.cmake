@@ -1,7 +1,8 @@
 # Runs one GUI test scenario of lectern-desktop under Xvfb with fresh settings.
 # -DAPP, -DXVFB_RUN, -DSCENARIO, -DSPACE, -DWORK_DIR, optional -DLANGUAGE (pl), -DGIT (then the
 # space is a git copy of SPACE with a history, made by make_git_space.cmake), -DNO_SPACE=ON (no
-# --space: the app starts as on a first start), -DEXPECT_CONFIG=regex;regex (lines the settings
+# --space: the app starts as on a first start), -DSAMPLE=ON (--sample: the bundled content
+# through its git copy, signable offline), -DEXPECT_CONFIG=regex;regex (lines the settings
 # file must hold after the run), -DLESSON_SPACE=ON with -DLECTERN and -DFFMPEG (the space is a
 # git copy of SPACE with lessons, made by make_lesson_space.cmake; -DLESSON_GIT=git)
 
@@ -49,6 +50,8 @@ endif()
 set(space_option --space "${SPACE}")
 if(NO_SPACE)
   set(space_option)
+elseif(SAMPLE)
+  set(space_option --sample)
 endif()
 execute_process(
   COMMAND "${XVFB_RUN}" -a -s "-screen 0 1280x800x24"

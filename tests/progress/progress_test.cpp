@@ -275,3 +275,18 @@ TEST_F(Progress_SignProcedure, WithoutAKeyItSaysToMakeOne) {
 
 }  // namespace
 }  // namespace lectern::progress
+
+namespace lectern::progress {
+namespace {
+
+TEST(Progress_ReadingCoverage, APageNotLaidOutYetIsNotRead) {
+    ReadingCoverage page;
+    EXPECT_FALSE(page.whole_seen());
+    page.saw(0, 400);
+    EXPECT_FALSE(page.whole_seen());
+    page.resize(300);
+    EXPECT_TRUE(page.whole_seen());
+}
+
+}  // namespace
+}  // namespace lectern::progress

@@ -1,0 +1,72 @@
+// The main window's sign-offs: where the agent stands (read by core off the UI thread) drawn as
+// library badges, path progress and the sign bar under a procedure; signing by Ctrl+Enter.
+
+#include "document_panel.hpp"
+#include "labels.hpp"
+#include "library_model.hpp"
+#include "library_panel.hpp"
+#include "main_frame.hpp"
+#include "path_model.hpp"
+#include "path_panel.hpp"
+#include "sign_bar.hpp"
+#include "sign_controller.hpp"
+#include "standing_session.hpp"
+#include "wx_text.hpp"
+
+namespace lectern::desktop {
+
+void MainFrame::build_signing() {
+    standing_ = std::make_unique<StandingSession>([this] { on_standing_changed(); });
+    signer_ = std::make_unique<SignController>(this, document_->view(), document_->sign_bar(),
+                                               *standing_, [this] { refresh_standing(); });
+}
+
+void MainFrame::refresh_standing() {
+    standing_->refresh(space_);
+}
+
+void MainFrame::on_standing_changed() {
+    if (!space_) return;
+    library_->show(to_wx(space_->manifest().title),
+                   library_groups(*space_, today_iso(), standing_->standing()));
+    if (auto here = history_.current()) library_->select(*here);
+    if (view_ == View::Path && !path_panel_->path_id().empty()) {
+        if (const auto* path = find_path(*space_, path_panel_->path_id()))
+            path_panel_->show(path->id, path_overview(*space_, *path, standing_->standing()));
+    }
+    signer_->standing_changed();
+}
+
+void MainFrame::sign_current() {
+    if (view_ == View::Document) signer_->sign();
+}
+
+std::string MainFrame::library_label(const std::string& id) const {
+    for (View view : {View::Document, View::Script}) {
+        const wxString label = library_->label_of({view, id});
+        if (!label.empty()) return from_wx(label);
+    }
+    return {};
+}
+
+std::string MainFrame::sign_message() const {
+    return from_wx(document_->sign_bar().message());
+}
+
+bool MainFrame::sign_ready() const {
+    return document_->sign_bar().mode() == SignBar::Mode::Ready;
+}
+
+bool MainFrame::shows_signed() const {
+    return document_->sign_bar().mode() == SignBar::Mode::Signed;
+}
+
+bool MainFrame::standing_known() const {
+    return standing_->standing() != nullptr;
+}
+
+std::string MainFrame::path_progress_text() const {
+    return from_wx(path_panel_->progress_text());
+}
+
+}  // namespace lectern::desktop
