@@ -3,6 +3,7 @@
 #include "content/history.hpp"
 #include "content/review.hpp"
 #include "content/space.hpp"
+#include "lesson/completion_records.hpp"
 #include "quiz/attempt_records.hpp"
 
 namespace lectern::progress {
@@ -29,10 +30,8 @@ Standing standing_from(const content::Space& space, const content::ContentReposi
         const auto* quiz = space.find_by_id(outcome.quiz_id);
         if (quiz && quiz->blob_id == outcome.quiz_version) out.quizzes_passed.insert(quiz->id);
     }
-    for (const auto& stored : mine) {
-        if (stored.record.kind == ledger::kKindLessonCompletion)
-            out.lessons_completed.insert(stored.record.document_id);
-    }
+    for (const auto& [lesson, record] : lesson::completed_lessons(mine, space_name, agent))
+        out.lessons_completed.insert(lesson);
     return out;
 }
 
