@@ -77,6 +77,8 @@ std::string welcome_page_html(const content::Space& space) {
         {"Ctrl+H", _("The history of this document: versions and what changed")},
         {"1 - 9", _("The customer's answer, in a call script")},
         {"0", _("The whole script, in a call script")},
+        {"Ctrl+Enter", _("Sign the procedure on screen, once read to the end")},
+        {"F5", _("Sync now")},
         {"Alt+Left, Backspace", _("Back")},
         {"Esc", _("Back, or leave the search")},
     };

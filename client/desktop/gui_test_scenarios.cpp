@@ -149,6 +149,8 @@ std::unique_ptr<GuiTestDriver> make_gui_test(const std::string& name, MainFrame&
         steps = quiz_scenario(frame, screenshot_dir);
     } else if (name == "sign") {
         steps = sign_scenario(frame, screenshot_dir);
+    } else if (name == "sync") {
+        steps = sync_scenario(frame, screenshot_dir);
     } else if (name == "bench") {
         steps = bench_scenario(frame, screenshot_dir);
     } else {

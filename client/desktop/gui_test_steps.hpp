@@ -48,5 +48,6 @@ std::vector<GuiTestDriver::Step> bench_scenario(MainFrame& frame, const std::str
 std::vector<GuiTestDriver::Step> quiz_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> lesson_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> sign_scenario(MainFrame& frame, const std::string& shots);
+std::vector<GuiTestDriver::Step> sync_scenario(MainFrame& frame, const std::string& shots);
 
 }  // namespace lectern::desktop

@@ -27,6 +27,7 @@
 #include "sign_controller.hpp"
 #include "space_session.hpp"
 #include "standing_session.hpp"
+#include "sync_controller.hpp"
 #include "wx_text.hpp"
 
 namespace lectern::desktop {
@@ -59,7 +60,9 @@ MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root, bool 
     SetName("lectern-main");
     build_menu();
     build_layout();
-    CreateStatusBar(2);
+    CreateStatusBar(3);
+    const int widths[] = {-4, -3, -3};
+    SetStatusWidths(3, widths);
     if (!space_root.empty()) SetStatusText(_("Loading the content\u2026"), 0);
     Bind(wxEVT_CHAR_HOOK, &MainFrame::on_char_hook, this);
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
@@ -105,6 +108,7 @@ void MainFrame::on_space_loaded(std::size_t problems) {
 }
 
 void MainFrame::on_index_ready(std::shared_ptr<SearchBackend> index) {
+    on_space_settled();  // sync after the index is written: one writer at a time
     if (!index) return;  // this build has no search index
     searcher_->set_backend(with_fallback(index, make_title_search(space_)));
     search_->SetDescriptiveText(_("Search (Ctrl+K or /)"));
@@ -113,6 +117,7 @@ void MainFrame::on_index_ready(std::shared_ptr<SearchBackend> index) {
 }
 
 void MainFrame::on_index_failed(const std::string& message) {
+    on_space_settled();
     // TRANSLATORS: status bar; the search box still finds titles.
     SetStatusText(
         wxString::Format(_("Search index unavailable, searching titles: %s"), to_wx(message)), 1);

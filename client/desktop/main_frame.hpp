@@ -15,6 +15,7 @@
 #include "content/space.hpp"
 #include "navigation.hpp"
 #include "search_highlight.hpp"
+#include "sync/content_changes.hpp"
 
 class wxSearchCtrl;
 class wxSimplebook;
@@ -22,6 +23,10 @@ class wxSplitterWindow;
 class wxKeyEvent;
 class wxCommandEvent;
 class wxCloseEvent;
+
+namespace lectern::sync {
+struct SyncReport;
+}
 
 namespace lectern::desktop {
 
@@ -41,6 +46,8 @@ class Settings;
 class SignController;
 class SpaceSession;
 class StandingSession;
+class SyncController;
+class SyncPanel;
 
 class MainFrame : public wxFrame {
   public:
@@ -72,6 +79,9 @@ class MainFrame : public wxFrame {
     void change_font_size(int delta);
     /// Signs the procedure on screen (Ctrl+Enter), once its whole text has been on screen.
     void sign_current();
+    /// F5: syncs the open space now (a synced space with a login); File > Cancel sync stops it.
+    void sync_now();
+    void cancel_sync();
 
     // What the GUI tests look at.
     bool space_ready() const { return space_ != nullptr; }
@@ -104,6 +114,9 @@ class MainFrame : public wxFrame {
     bool standing_known() const;
     /// The path view's progress line.
     std::string path_progress_text() const;
+    const SyncController& sync_controller() const;
+    /// What the last sync changed, in words ("2 procedures updated, …"); empty before one.
+    std::string sync_summary() const;
     /// Name of the focused window ("library", "document-view"…), empty when none.
     std::string focused_name() const;
 
@@ -114,6 +127,10 @@ class MainFrame : public wxFrame {
     void build_signing();
     void refresh_standing();
     void on_standing_changed();
+    void build_sync();
+    void on_space_settled();
+    void on_synced(const sync::SyncReport& report);
+    void show_sync_summary();
     void apply_lock(bool locked);
     void on_space_loaded(std::size_t problems);
     void on_space_failed(const std::string& message);
@@ -142,9 +159,12 @@ class MainFrame : public wxFrame {
     PathPanel* path_panel_ = nullptr;
     SearchPanel* search_panel_ = nullptr;
     HistoryPanel* history_panel_ = nullptr;
+    SyncPanel* sync_panel_ = nullptr;
     wxWindow* content_ = nullptr;  // everything but the lock panel
     LockPanel* lock_panel_ = nullptr;
     bool enrolling_ = false;
+    wxString sync_summary_;
+    std::unique_ptr<sync::ContentChanges> pending_changes_;  // said once the standing is read
     // When the last key in the search box was pressed and not yet answered.
     std::optional<std::chrono::steady_clock::time_point> search_key_time_;
     std::vector<double> keystroke_latencies_ms_;
@@ -156,6 +176,7 @@ class MainFrame : public wxFrame {
     std::unique_ptr<LockController> lock_;
     std::unique_ptr<StandingSession> standing_;  // before signer_, which reads it
     std::unique_ptr<SignController> signer_;
+    std::unique_ptr<SyncController> sync_;
     Background background_;  // the frame's own short jobs (making a key)
     // Last: destroyed first, so its threads finish before the members they report to go.
     std::unique_ptr<SpaceSession> session_;

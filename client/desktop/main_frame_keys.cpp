@@ -81,7 +81,9 @@ void MainFrame::on_char_hook(wxKeyEvent& event) {
         event.Skip();
         return;
     }
-    if ((code == WXK_RETURN || code == WXK_NUMPAD_ENTER) && mods == wxMOD_CONTROL) {
+    if (code == WXK_F5 && mods == wxMOD_NONE) {
+        sync_now();  // also the menu item's accelerator (see Alt+Left below)
+    } else if ((code == WXK_RETURN || code == WXK_NUMPAD_ENTER) && mods == wxMOD_CONTROL) {
         sign_current();  // also the Sign menu item's accelerator, which Xvfb may not fire
     } else if (code == '/' && (mods == wxMOD_NONE || mods == wxMOD_SHIFT)) {
         focus_search();

@@ -21,6 +21,7 @@
 #include "search_controller.hpp"
 #include "search_panel.hpp"
 #include "settings.hpp"
+#include "sync_panel.hpp"
 #include "wx_text.hpp"
 
 namespace lectern::desktop {
@@ -53,9 +54,11 @@ void MainFrame::build_layout() {
     splitter_->SplitVertically(library_, pages_, 320);
     splitter_->SetSashGravity(0.0);
 
+    sync_panel_ = new SyncPanel(root);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(search_, 0, wxEXPAND | wxALL, 8);
     sizer->Add(splitter_, 1, wxEXPAND);
+    sizer->Add(sync_panel_, 0, wxEXPAND);
     root->SetSizer(sizer);
     content_ = root;
 
@@ -68,6 +71,7 @@ void MainFrame::build_layout() {
     SetSizer(frame_sizer);
     build_lock();
     build_signing();
+    build_sync();
 
     script_ = std::make_unique<ScriptController>(*script_panel_);
     versions_ = std::make_unique<HistoryController>(*history_panel_);

@@ -24,6 +24,8 @@ enum MenuId {
     kIdSigningKey,
     kIdLock,
     kIdSign,
+    kIdSyncNow,
+    kIdCancelSync,
 };
 
 }  // namespace
@@ -36,6 +38,10 @@ void MainFrame::build_menu() {
     file->Append(kIdLock, _("&Lock now\tCtrl+Shift+L"));
     // TRANSLATORS: menu item: sign the procedure on screen ("I have read and understood").
     file->Append(kIdSign, _("&Sign this procedure\tCtrl+Enter"));
+    file->AppendSeparator();
+    // TRANSLATORS: menu item: fetch new content and send signed records now.
+    file->Append(kIdSyncNow, _("S&ync now\tF5"));
+    file->Append(kIdCancelSync, _("&Cancel sync"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     auto* go = new wxMenu;
@@ -83,6 +89,8 @@ void MainFrame::build_menu() {
     on(kIdSigningKey, [this] { set_up_signing_key(); });
     on(kIdLock, [this] { lock_now(); });
     on(kIdSign, [this] { sign_current(); });
+    on(kIdSyncNow, [this] { sync_now(); });
+    on(kIdCancelSync, [this] { cancel_sync(); });
     on(wxID_PREFERENCES, [this] { show_preferences(); });
     on(kIdLarger, [this] { change_font_size(+1); });
     on(kIdSmaller, [this] { change_font_size(-1); });

@@ -11,6 +11,7 @@
 #include "sign_bar.hpp"
 #include "sign_controller.hpp"
 #include "standing_session.hpp"
+#include "sync_controller.hpp"
 #include "wx_text.hpp"
 
 namespace lectern::desktop {
@@ -35,6 +36,9 @@ void MainFrame::on_standing_changed() {
             path_panel_->show(path->id, path_overview(*space_, *path, standing_->standing()));
     }
     signer_->standing_changed();
+    if (const auto& place = standing_->place(); place && place->sample)
+        sync_->sample_records(standing_->standing() ? standing_->standing()->waiting.size() : 0);
+    show_sync_summary();
 }
 
 void MainFrame::sign_current() {

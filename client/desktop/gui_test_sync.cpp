@@ -1,0 +1,55 @@
+// GUI test scenario of sync, run by tests/gui/desktop_sync_gui_test.cpp against the real
+// lectern-server: the app opens a synced space whose server has two changed procedures, syncs
+// on start with progress, reads the space again, says what changed and what needs a signature,
+// and F5 syncs again with nothing new.
+
+#include "gui_test_steps.hpp"
+#include "main_frame.hpp"
+#include "sync_controller.hpp"
+
+namespace lectern::desktop {
+
+using namespace gui_test;
+
+namespace {
+bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+}  // namespace
+
+std::vector<Step> sync_scenario(MainFrame& frame, const std::string& shots) {
+    auto steps = opening(frame);
+    std::vector<Step> more{
+        {"the sync on start completes and says what changed",
+         {},
+         [&frame] {
+             return frame.sync_controller().syncs_completed() >= 1 && !frame.sync_summary().empty();
+         },
+         std::chrono::milliseconds(300),
+         std::chrono::seconds(90)},
+        {"progress was shown while it ran",
+         {},
+         [&frame] { return frame.sync_controller().progress_shown() > 0; }},
+        {"two procedures updated, both need a signature",
+         {},
+         [&frame] {
+             const std::string said = frame.sync_summary();
+             return has(said, "2 procedures updated") && has(said, "2 need your signature");
+         }},
+        {"the status bar says when it last synced",
+         {},
+         [&frame] { return frame.sync_controller().status().StartsWith("Last sync"); }},
+        {"the updated procedure is badged unsigned",
+         {},
+         [&frame] { return has(frame.library_label("vpn-security"), "unsigned"); }},
+        {"screenshot: after the sync", screenshot(shots, "01-synced"), {}},
+        {"F5 syncs again", [] { key(WXK_F5); },
+         [&frame] { return frame.sync_controller().syncs_completed() >= 2; },
+         std::chrono::milliseconds(300), std::chrono::seconds(60)},
+        {"nothing new", {}, [&frame] { return frame.sync_summary() == "No changes"; }},
+    };
+    steps.insert(steps.end(), more.begin(), more.end());
+    return steps;
+}
+
+}  // namespace lectern::desktop

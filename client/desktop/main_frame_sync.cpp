@@ -1,0 +1,74 @@
+// The main window's sync: the strip with progress and Cancel, the status bar's sync field, and
+// after a sync that brought changes, the space read again and what changed said in words.
+
+#include <wx/intl.h>
+
+#include "main_frame.hpp"
+#include "progress/sync_summary.hpp"
+#include "settings.hpp"
+#include "space_session.hpp"
+#include "standing_session.hpp"
+#include "sync_controller.hpp"
+#include "sync_panel.hpp"
+#include "sync_text.hpp"
+#include "wx_text.hpp"
+
+namespace lectern::desktop {
+
+namespace {
+constexpr int kSyncField = 2;  // status bar: 0 documents or changes, 1 messages, 2 sync
+}
+
+void MainFrame::build_sync() {
+    sync_ = std::make_unique<SyncController>(
+        *sync_panel_,
+        SyncController::Handlers{[this](const wxString& text) { SetStatusText(text, kSyncField); },
+                                 [this](const sync::SyncReport& report) { on_synced(report); }});
+}
+
+void MainFrame::on_space_settled() {
+    if (!space_) return;
+    const auto& place = standing_->place();
+    sync_->space_ready(space_->root(), place && place->sample, settings_.sync_interval_minutes());
+}
+
+void MainFrame::on_synced(const sync::SyncReport& report) {
+    if (!space_) return;
+    if (report.up_to_date()) {
+        sync_summary_ = _("No changes");
+        SetStatusText(sync_summary_, 0);
+        return;
+    }
+    // The copy on disk is new: read it again; the summary waits for the agent's standing in
+    // the new content (what needs a signature now).
+    pending_changes_ = std::make_unique<sync::ContentChanges>(report.changes);
+    load_space(space_->root());
+}
+
+void MainFrame::show_sync_summary() {
+    const auto* standing = standing_->standing();
+    if (!pending_changes_ || !space_) return;
+    const progress::Standing none;
+    sync_summary_ = sync_summary_text(
+        progress::summarize(*pending_changes_, *space_, standing ? *standing : none));
+    pending_changes_.reset();
+    SetStatusText(sync_summary_, 0);
+}
+
+void MainFrame::sync_now() {
+    sync_->sync_now();
+}
+
+void MainFrame::cancel_sync() {
+    sync_->cancel();
+}
+
+const SyncController& MainFrame::sync_controller() const {
+    return *sync_;
+}
+
+std::string MainFrame::sync_summary() const {
+    return from_wx(sync_summary_);
+}
+
+}  // namespace lectern::desktop

@@ -1,0 +1,174 @@
+#include "sync_controller.hpp"
+
+#include <mutex>
+
+#include <wx/app.h>
+#include <wx/intl.h>
+
+#include "sync/client_config.hpp"
+#include "sync/local_paths.hpp"
+#include "sync/space_status.hpp"
+#include "sync_panel.hpp"
+#include "sync_text.hpp"
+#include "wx_text.hpp"
+
+namespace lectern::desktop {
+
+// The newest progress step, left by the sync thread for the UI thread. Only one wake-up is in
+// flight at a time, so a fast transfer cannot flood the event queue.
+struct SyncController::ProgressMailbox {
+    std::mutex mutex;
+    std::string phase;
+    std::size_t done = 0;
+    std::size_t total = 0;
+    bool posted = false;
+};
+
+namespace {
+
+struct SyncOutcome {
+    sync::SyncReport report;
+    sync::SpaceStatus status;
+};
+
+}  // namespace
+
+SyncController::SyncController(SyncPanel& panel, Handlers handlers)
+    : panel_(panel), handlers_(std::move(handlers)) {
+    panel_.on_cancel = [this] { cancel(); };
+    timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) { sync_now(); });
+}
+
+SyncController::~SyncController() {
+    timer_.Stop();
+    alive_.reset();
+    if (cancel_) cancel_->cancel();  // the thread stops at its next step; Background joins it
+}
+
+void SyncController::set_status(const wxString& text) {
+    status_ = text;
+    if (handlers_.status) handlers_.status(text);
+}
+
+void SyncController::space_ready(const std::filesystem::path& content_root, bool sample,
+                                 int interval_minutes) {
+    if (sample) {
+        space_.reset();
+        root_ = content_root;
+        timer_.Stop();
+        set_status(sample_status_text(0));
+        return;
+    }
+    const auto name = sync::space_of_content_folder(content_root);
+    if (!name) {
+        space_.reset();
+        timer_.Stop();
+        // TRANSLATORS: status bar: the open folder is not a space synced from a server.
+        set_status(_("Local folder, not synced"));
+        return;
+    }
+    const bool first_time = !space_ || *space_ != *name || root_ != content_root;
+    space_ = name;
+    root_ = content_root;
+    if (!first_time) return;  // reloaded after a sync: already synced and timed
+    refresh_status();
+    set_interval(interval_minutes);
+    sync_now();
+}
+
+void SyncController::sample_records(std::size_t records) {
+    if (!space_ && !root_.empty()) set_status(sample_status_text(records));
+}
+
+void SyncController::set_interval(int minutes) {
+    if (!space_) return;
+    timer_.Start(std::max(1, minutes) * 60 * 1000);
+}
+
+void SyncController::refresh_status() {
+    if (!space_) return;
+    try {
+        set_status(sync_status_text(sync::space_status(*space_)));
+    } catch (const std::exception& e) {
+        set_status(wxString::Format(_("Sync status unavailable: %s"), to_wx(e.what())));
+    }
+}
+
+void SyncController::sync_now() {
+    if (running_ || !space_) return;
+    std::optional<sync::ClientConfig> config;
+    try {
+        config = sync::load_client_config();
+    } catch (const std::exception& e) {
+        set_status(wxString::Format(_("Sync settings unreadable: %s"), to_wx(e.what())));
+        return;
+    }
+    if (!config || config->server.empty() || config->token.empty()) {
+        // TRANSLATORS: status bar: no `lectern login` on this computer yet.
+        set_status(_("Not signed in to a server: run \u201clectern login\u201d"));
+        return;
+    }
+    running_ = true;
+    cancel_ = std::make_shared<CancelToken>();
+    mailbox_ = std::make_shared<ProgressMailbox>();
+    panel_.show_progress(sync_phase_text({}), 0, 0);
+    set_status(_("Syncing\u2026"));
+
+    sync::SyncOptions options;
+    options.space = *space_;
+    options.server = config->server;
+    options.credentials = {config->user, config->token};
+    options.progress.cancel = cancel_.get();
+    std::weak_ptr<char> alive = alive_;
+    options.progress.report = [mailbox = mailbox_, alive, this](const sync::ProgressStep& step) {
+        std::lock_guard lock(mailbox->mutex);
+        mailbox->phase = step.phase;
+        mailbox->done = step.done;
+        mailbox->total = step.total;
+        if (mailbox->posted) return;
+        mailbox->posted = true;
+        wxTheApp->CallAfter([alive, this] {
+            if (alive.lock()) show_progress();
+        });
+    };
+    background_.run<SyncOutcome>(
+        [options, cancel = cancel_] {  // the token lives as long as the thread
+            SyncOutcome out;
+            out.report = sync::sync_space(options);
+            out.status = sync::space_status(options.space);
+            return out;
+        },
+        [this](SyncOutcome& outcome) {
+            running_ = false;
+            ++syncs_completed_;
+            panel_.hide_progress();
+            set_status(sync_status_text(outcome.status));
+            if (outcome.report.ok() && handlers_.synced) handlers_.synced(outcome.report);
+        },
+        [this](const std::string& message) {
+            running_ = false;
+            panel_.hide_progress();
+            set_status(wxString::Format(_("Sync failed: %s"), to_wx(message)));
+        });
+}
+
+void SyncController::show_progress() {
+    if (!running_ || !mailbox_) return;
+    std::string phase;
+    std::size_t done = 0, total = 0;
+    {
+        std::lock_guard lock(mailbox_->mutex);
+        phase = mailbox_->phase;
+        done = mailbox_->done;
+        total = mailbox_->total;
+        mailbox_->posted = false;
+    }
+    ++progress_shown_;
+    panel_.show_progress(sync_phase_text(phase), done, total);
+}
+
+void SyncController::cancel() {
+    if (running_ && cancel_) cancel_->cancel();
+}
+
+}  // namespace lectern::desktop

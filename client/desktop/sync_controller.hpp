@@ -1,0 +1,77 @@
+#pragma once
+// Sync in the app: a synced space is synced when it opens and then every few minutes (the
+// preferences' interval), off the UI thread through core's sync_space(), with progress in the
+// sync strip and Cancel; the status bar says when it last synced, whether the server was
+// reachable, and how many signed records wait to be sent.
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <wx/string.h>
+#include <wx/timer.h>
+
+#include "background.hpp"
+#include "common/cancel_token.hpp"
+#include "sync/space_sync.hpp"
+
+namespace lectern::desktop {
+
+class SyncPanel;
+
+class SyncController {
+  public:
+    struct Handlers {
+        /// The status bar's sync text changed.
+        std::function<void(const wxString&)> status;
+        /// A sync completed (the report may list no changes).
+        std::function<void(const sync::SyncReport&)> synced;
+    };
+
+    SyncController(SyncPanel& panel, Handlers handlers);
+    ~SyncController();
+
+    /// The space at `content_root` is loaded and indexed. A synced space with a login (lectern
+    /// login, or the first start's sign-in) is synced now, once per folder, then every
+    /// `interval_minutes`. `sample`: the sample content, which has no server.
+    void space_ready(const std::filesystem::path& content_root, bool sample, int interval_minutes);
+    /// Records signed on the sample content, for its status line.
+    void sample_records(std::size_t records);
+    /// F5: syncs now, unless a sync runs or the space is not synced.
+    void sync_now();
+    /// Stops the running sync at its next step; the local copy stays as it was.
+    void cancel();
+    /// A new interval from the preferences.
+    void set_interval(int minutes);
+
+    bool running() const { return running_; }
+    const wxString& status() const { return status_; }
+    /// Progress reports shown during the syncs of this run, and syncs completed (tests).
+    std::size_t progress_shown() const { return progress_shown_; }
+    std::size_t syncs_completed() const { return syncs_completed_; }
+
+  private:
+    struct ProgressMailbox;
+    void set_status(const wxString& text);
+    void refresh_status();
+    void show_progress();
+
+    SyncPanel& panel_;
+    Handlers handlers_;
+    std::optional<std::string> space_;  // the synced space's name; none: nothing to sync
+    std::filesystem::path root_;
+    bool running_ = false;
+    wxString status_;
+    std::size_t progress_shown_ = 0;
+    std::size_t syncs_completed_ = 0;
+    std::shared_ptr<CancelToken> cancel_;
+    std::shared_ptr<ProgressMailbox> mailbox_;
+    std::shared_ptr<char> alive_ = std::make_shared<char>(0);
+    wxTimer timer_;
+    Background background_;  // last: joined first (after cancel()) when the window goes
+};
+
+}  // namespace lectern::desktop
