@@ -25,14 +25,10 @@ bool dialog_open() {
 
 }  // namespace
 
-std::vector<Step> sign_scenario(MainFrame& frame, const std::string& shots) {
-    auto steps = opening(frame);
-    std::vector<Step> more{
-        {"the ledger is read: the VPN procedure is badged unsigned in the library",
-         {},
-         [&frame] {
-             return frame.standing_known() && has(frame.library_label("vpn-security"), "unsigned");
-         }},
+namespace gui_test {
+
+std::vector<Step> make_signing_key(MainFrame& frame) {
+    return {
         {"this computer gets a signing key",
          [&frame] { frame.CallAfter([&frame] { frame.set_up_signing_key(); }); },
          [] { return wxWindow::FindWindowByName("enroll-first") != nullptr; },
@@ -49,7 +45,32 @@ std::vector<Step> sign_scenario(MainFrame& frame, const std::string& shots) {
              return !frame.enrolling() && std::filesystem::exists(signing_identity().key_file, ec);
          }},
     };
+}
+
+std::vector<Step> read_to_the_end() {
+    // Opened from search, the page starts at the searched word: Home, then Page Down through
+    // the text, each press showing the next screenful.
+    std::vector<Step> steps{{"Home", [] { key(WXK_HOME); }, {}, std::chrono::milliseconds(200)}};
+    for (int i = 0; i < 25; ++i) {
+        steps.push_back(
+            {"Page Down", [] { key(WXK_PAGEDOWN); }, {}, std::chrono::milliseconds(200)});
+    }
+    return steps;
+}
+
+}  // namespace gui_test
+
+std::vector<Step> sign_scenario(MainFrame& frame, const std::string& shots) {
+    auto steps = opening(frame);
+    std::vector<Step> more{
+        {"the ledger is read: the VPN procedure is badged unsigned in the library",
+         {},
+         [&frame] {
+             return frame.standing_known() && has(frame.library_label("vpn-security"), "unsigned");
+         }},
+    };
     steps.insert(steps.end(), more.begin(), more.end());
+    for (auto& step : make_signing_key(frame)) steps.push_back(step);
     for (auto& step : search_and_open(frame, "vpn", "vpn-security")) steps.push_back(step);
     std::vector<Step> reading{
         {"the sign bar asks to read to the end first",
@@ -60,13 +81,7 @@ std::vector<Step> sign_scenario(MainFrame& frame, const std::string& shots) {
          [] { return !dialog_open(); }, std::chrono::milliseconds(400)},
     };
     steps.insert(steps.end(), reading.begin(), reading.end());
-    // Opened from search, the page starts at the searched word: Home, then Page Down through
-    // the text, each press showing the next screenful.
-    steps.push_back({"Home", [] { key(WXK_HOME); }, {}, std::chrono::milliseconds(200)});
-    for (int i = 0; i < 25; ++i) {
-        steps.push_back(
-            {"Page Down", [] { key(WXK_PAGEDOWN); }, {}, std::chrono::milliseconds(200)});
-    }
+    for (auto& step : read_to_the_end()) steps.push_back(step);
     std::vector<Step> signing{
         {"the whole text was on screen: the button signs",
          {},

@@ -36,6 +36,10 @@ std::vector<Step> opening(MainFrame& frame);
 std::function<bool()> showing(const MainFrame& frame, View view, std::string id);
 /// Steps that open a document through the search box (Ctrl+K, the query, arrows, Enter).
 std::vector<Step> search_and_open(MainFrame& frame, const char* query, const std::string& id);
+/// File > Signing key with the passphrase "correct horse", typed twice.
+std::vector<Step> make_signing_key(MainFrame& frame);
+/// Home, then Page Down through the document on screen.
+std::vector<Step> read_to_the_end();
 
 }  // namespace gui_test
 

@@ -6,6 +6,7 @@
 #include "gui_test_steps.hpp"
 #include "main_frame.hpp"
 #include "sync_controller.hpp"
+#include "wx_text.hpp"
 
 namespace lectern::desktop {
 
@@ -49,6 +50,27 @@ std::vector<Step> sync_scenario(MainFrame& frame, const std::string& shots) {
         {"nothing new", {}, [&frame] { return frame.sync_summary() == "No changes"; }},
     };
     steps.insert(steps.end(), more.begin(), more.end());
+    // A signature in a synced space is queued, then sent by the sync it starts.
+    for (auto& step : make_signing_key(frame)) steps.push_back(step);
+    for (auto& step : search_and_open(frame, "vpn", "vpn-security")) steps.push_back(step);
+    for (auto& step : read_to_the_end()) steps.push_back(step);
+    std::vector<Step> signing{
+        {"Ctrl+Enter asks for the passphrase", [] { key(WXK_RETURN, wxMOD_CONTROL); },
+         [] { return wxWindow::FindWindowByName("sign-passphrase") != nullptr; },
+         std::chrono::milliseconds(400)},
+        {"the passphrase signs; the sync it starts sends the record and the server accepts it",
+         [] {
+             type("correct horse");
+             key(WXK_RETURN);
+         },
+         [&frame] {
+             return frame.shows_signed() && has(frame.sign_message(), "server has the record") &&
+                    !has(from_wx(frame.sync_controller().status()), "waiting");
+         },
+         std::chrono::milliseconds(300), std::chrono::seconds(90)},
+        {"screenshot: signed and sent", screenshot(shots, "02-signed-and-sent"), {}},
+    };
+    steps.insert(steps.end(), signing.begin(), signing.end());
     return steps;
 }
 

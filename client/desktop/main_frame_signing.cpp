@@ -19,7 +19,10 @@ namespace lectern::desktop {
 void MainFrame::build_signing() {
     standing_ = std::make_unique<StandingSession>([this] { on_standing_changed(); });
     signer_ = std::make_unique<SignController>(this, document_->view(), document_->sign_bar(),
-                                               *standing_, [this] { refresh_standing(); });
+                                               *standing_, [this] {
+                                                   refresh_standing();
+                                                   sync_now();  // send it, in a synced space
+                                               });
 }
 
 void MainFrame::refresh_standing() {

@@ -37,6 +37,7 @@ void MainFrame::on_synced(const sync::SyncReport& report) {
     if (report.up_to_date()) {
         sync_summary_ = _("No changes");
         SetStatusText(sync_summary_, 0);
+        refresh_standing();  // records the server now has are no longer queued
         return;
     }
     // The copy on disk is new: read it again; the summary waits for the agent's standing in

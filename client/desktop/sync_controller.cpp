@@ -5,6 +5,8 @@
 #include <wx/app.h>
 #include <wx/intl.h>
 
+#include "common/error.hpp"
+#include "ledger/ledger_sync.hpp"
 #include "sync/client_config.hpp"
 #include "sync/local_paths.hpp"
 #include "sync/space_status.hpp"
@@ -28,8 +30,34 @@ namespace {
 
 struct SyncOutcome {
     sync::SyncReport report;
+    std::optional<ledger::LedgerSyncReport> ledger;  // none: nothing signed on this device
     sync::SpaceStatus status;
 };
+
+// Content first, then this device's records (core/ledger's sync), then what is left waiting.
+SyncOutcome run_sync(const sync::SyncOptions& options, const sync::ClientConfig& config) {
+    SyncOutcome out;
+    out.report = sync::sync_space(options);
+    const auto ledger = ledger::ledger_sync_options(config, options.space);
+    std::error_code ec;
+    if (!options.progress.cancelled() && std::filesystem::exists(ledger.key_file, ec)) {
+        auto push = ledger;
+        push.progress = options.progress;
+        out.ledger = ledger::push_records(push);
+    }
+    out.status = sync::space_status(options.space);
+    out.status.ledger_waiting =
+        ledger::count_records_waiting(ledger.ledger, config.user, ledger.device);
+    return out;
+}
+
+// "records not sent: why", when the push did not get through.
+wxString ledger_problem(const ledger::LedgerSyncReport& report) {
+    if (report.ok()) return {};
+    const std::string why = report.failure ? report.failure->message : report.refusal;
+    // TRANSLATORS: status bar: signed records could not be sent to the server; %s says why.
+    return wxString::Format(_(" \u00b7 records not sent: %s"), to_wx(why));
+}
 
 }  // namespace
 
@@ -95,7 +123,11 @@ void SyncController::refresh_status() {
 }
 
 void SyncController::sync_now() {
-    if (running_ || !space_) return;
+    if (running_) {
+        again_ = space_.has_value();  // e.g. a signature during a sync: send it right after
+        return;
+    }
+    if (!space_) return;
     std::optional<sync::ClientConfig> config;
     try {
         config = sync::load_client_config();
@@ -132,24 +164,32 @@ void SyncController::sync_now() {
         });
     };
     background_.run<SyncOutcome>(
-        [options, cancel = cancel_] {  // the token lives as long as the thread
-            SyncOutcome out;
-            out.report = sync::sync_space(options);
-            out.status = sync::space_status(options.space);
-            return out;
+        [options, config = *config, cancel = cancel_] {  // the token lives as the thread does
+            return run_sync(options, config);
         },
         [this](SyncOutcome& outcome) {
-            running_ = false;
+            finished();
             ++syncs_completed_;
-            panel_.hide_progress();
-            set_status(sync_status_text(outcome.status));
+            set_status(sync_status_text(outcome.status) +
+                       (outcome.ledger ? ledger_problem(*outcome.ledger) : wxString()));
             if (outcome.report.ok() && handlers_.synced) handlers_.synced(outcome.report);
         },
         [this](const std::string& message) {
-            running_ = false;
-            panel_.hide_progress();
+            finished();
             set_status(wxString::Format(_("Sync failed: %s"), to_wx(message)));
         });
+}
+
+void SyncController::finished() {
+    running_ = false;
+    panel_.hide_progress();
+    if (again_) {
+        again_ = false;
+        std::weak_ptr<char> alive = alive_;
+        wxTheApp->CallAfter([alive, this] {
+            if (alive.lock()) sync_now();
+        });
+    }
 }
 
 void SyncController::show_progress() {

@@ -40,7 +40,8 @@ class SyncController {
     void space_ready(const std::filesystem::path& content_root, bool sample, int interval_minutes);
     /// Records signed on the sample content, for its status line.
     void sample_records(std::size_t records);
-    /// F5: syncs now, unless a sync runs or the space is not synced.
+    /// F5 (and after each signature): syncs the content, then sends this device's signed
+    /// records; while a sync runs, one more follows it.
     void sync_now();
     /// Stops the running sync at its next step; the local copy stays as it was.
     void cancel();
@@ -58,12 +59,14 @@ class SyncController {
     void set_status(const wxString& text);
     void refresh_status();
     void show_progress();
+    void finished();
 
     SyncPanel& panel_;
     Handlers handlers_;
     std::optional<std::string> space_;  // the synced space's name; none: nothing to sync
     std::filesystem::path root_;
     bool running_ = false;
+    bool again_ = false;  // asked while running: sync once more when done
     wxString status_;
     std::size_t progress_shown_ = 0;
     std::size_t syncs_completed_ = 0;
