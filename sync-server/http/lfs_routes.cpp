@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <memory>
 
 #include "common/error.hpp"
@@ -12,6 +11,7 @@
 #include "http/request_auth.hpp"
 #include "http/server_context.hpp"
 #include "http/server_url.hpp"
+#include "lfs/mapped_object.hpp"
 #include "lfs/object_store.hpp"
 
 namespace lectern::server {
@@ -83,19 +83,15 @@ void download(ServerContext& ctx, const httplib::Request& req, httplib::Response
     const LfsObjectStore store(ctx.state.lfs_objects(space));
     const auto size = store.size_of(oid);
     if (!size) throw RequestRefused(Refusal::NotFound, "object not found");
-    std::shared_ptr<std::FILE> file(std::fopen(store.path_of(oid).c_str(), "rb"), [](std::FILE* f) {
-        if (f) std::fclose(f);
-    });
-    if (!file) throw RequestRefused(Refusal::NotFound, "object not found");
-    // httplib answers a Range request with 206 and the asked part, reading through this.
+    const auto object = MappedObject::open(store.path_of(oid));
+    if (!object) throw RequestRefused(Refusal::NotFound, "object not found");
+    // httplib answers a Range request with 206 and the asked part, reading through this. The
+    // part goes to the socket straight from the mapped file: no copy through a buffer of ours.
     res.set_content_provider(
-        *size, "application/octet-stream",
-        [file](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-            char buf[64 * 1024];
-            if (std::fseek(file.get(), static_cast<long>(offset), SEEK_SET) != 0) return false;
-            const std::size_t want = std::min(length, sizeof buf);
-            const std::size_t got = std::fread(buf, 1, want, file.get());
-            return got > 0 && sink.write(buf, got);
+        object->size(), "application/octet-stream",
+        [object](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            const std::string_view part = object->bytes(offset, length);
+            return !part.empty() && sink.write(part.data(), part.size());
         });
 }
 
