@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "common/error.hpp"
 #include "ledger/ledger_sync.hpp"
 
 namespace lectern::cli {
@@ -11,7 +12,14 @@ int sync_space_ledger(const sync::ClientConfig& config, const std::string& space
                       const sync::Progress& progress, bool quiet) {
     ledger::LedgerSyncOptions options = ledger::ledger_sync_options(config, space);
     options.progress = progress;
-    const ledger::LedgerSyncReport r = ledger::push_records(options);
+    ledger::LedgerSyncReport r;
+    try {
+        r = ledger::push_records(options);
+    } catch (const Error& e) {
+        // One space's ledger (a lost key, a damaged clone) must not stop the other spaces.
+        std::cerr << "lectern: " << space << ": ledger records not sent: " << e.message() << '\n';
+        return kFailure;
+    }
     if (!r.refusal.empty()) {
         std::cerr << "lectern: " << space << ": the server refused your records:\n"
                   << r.refusal << "They stay on this device; tell your admin.\n";

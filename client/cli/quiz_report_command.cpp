@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "quiz/attempt_records.hpp"
 #include "quiz/report.hpp"
 #include "quiz_recording.hpp"
 
@@ -17,11 +18,13 @@ struct ReportOptions {
     std::string by = "quiz";
     std::string format = "csv";
     std::string agent;
+    bool offline = false;
 };
 
 int run(const ReportOptions& opts) {
     const SignoffSpace where = locate_signoff_space(opts.space);
-    auto attempts = local_attempts(where);
+    auto attempts =
+        quiz::recorded_attempts(read_ledger_of(where, opts.offline, opts.agent).records);
     if (!opts.agent.empty()) {
         std::erase_if(attempts,
                       [&](const quiz::RecordedAttempt& a) { return a.agent != opts.agent; });
@@ -44,9 +47,9 @@ void add_quiz_report_command(CLI::App& quiz, int& exit_code) {
     auto opts = std::make_shared<ReportOptions>();
     CLI::App* cmd = quiz.add_subcommand(
         "report",
-        "Quiz attempts recorded in the space's ledger on this machine (your own, and every "
-        "agent's a supervisor fetched with `lectern sync`): per quiz, per question (most missed "
-        "first) or per agent.");
+        "Quiz attempts recorded in the space's ledger: per quiz, per question (most missed "
+        "first) or per agent. Supervisors and auditors get every agent's (fetched from the "
+        "server now); an agent gets their own.");
     cmd->add_option("--space", opts->space,
                     "The space: its folder or the name of a synced space; default as for other "
                     "commands");
@@ -55,6 +58,8 @@ void add_quiz_report_command(CLI::App& quiz, int& exit_code) {
     cmd->add_option("--format", opts->format, "csv (default; one table, see --by) or json (all)")
         ->check(CLI::IsMember({"csv", "json"}));
     cmd->add_option("--agent", opts->agent, "Only this agent's attempts");
+    cmd->add_flag("--offline", opts->offline,
+                  "Do not contact the server: use the ledger fetched before");
     cmd->callback([opts, &exit_code] { exit_code = run(*opts); });
 }
 

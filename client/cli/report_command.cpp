@@ -35,6 +35,16 @@ int run(const ReportOptions& opts) {
     request.agents = opts.agents;
     const ledger::SignoffReport report = ledger::build_signoff_report(request);
     if (!report.note.empty()) std::cerr << "lectern: note: " << report.note << '\n';
+    // Said on stderr as well as in the report: a sign-off the server has not receipted (or
+    // whose receipt does not check out) is not yet proof an auditor accepts.
+    std::size_t without = 0;
+    for (const auto& s : report.statuses) {
+        const std::string check = ledger::receipt_check(report, s);
+        if (check.empty() || check == "valid") continue;
+        if (without++ == 0) std::cerr << "lectern: sign-offs without a valid receipt:\n";
+        std::cerr << "  " << s.agent << ' ' << s.document_id << " record " << s.signoff->record.id
+                  << ": " << (check == "none" ? "no receipt from the server" : check) << '\n';
+    }
 
     std::string bytes;
     if (opts.format == "json")
@@ -64,7 +74,8 @@ void add_report_command(CLI::App& app, int& exit_code) {
         "Who signed which version of each procedure when (with the server's receipt time), who "
         "has not, who must sign again; per agent and per document, with every minor change and "
         "its word diff. Supervisors and auditors get the whole space (fetched from the server "
-        "now); an agent gets their own records.");
+        "now); an agent gets their own records. Every receipt is checked against the server "
+        "key pinned on this machine; sign-offs without a valid receipt are listed on stderr.");
     cmd->add_option("--space", opts->space, "The space: its folder or the name of a synced space");
     cmd->add_option("--format", opts->format, "csv (default), json or pdf")
         ->check(CLI::IsMember({"csv", "json", "pdf"}));

@@ -1,9 +1,15 @@
 #include "signoff_space.hpp"
 
+#include <iostream>
+
+#include "common/diagnostic.hpp"
 #include "common/error.hpp"
+#include "content/history.hpp"
+#include "content/space.hpp"
 #include "ledger/local_ledger.hpp"
 #include "ledger/signoff_document.hpp"
 #include "space_location.hpp"
+#include "sync/client_config.hpp"
 #include "sync/local_paths.hpp"
 
 namespace lectern::cli {
@@ -29,14 +35,6 @@ SignoffSpace locate_signoff_space(const std::string& option) {
     return s;
 }
 
-}  // namespace lectern::cli
-
-#include "common/diagnostic.hpp"
-#include "content/history.hpp"
-#include "content/space.hpp"
-
-namespace lectern::cli {
-
 std::vector<ledger::SignoffStatus> local_statuses(const SignoffSpace& where,
                                                   const std::vector<std::string>& agents) {
     Diagnostics problems;
@@ -53,6 +51,27 @@ std::vector<ledger::SignoffStatus> local_statuses(const SignoffSpace& where,
         }
     }
     return ledger::signoff_statuses(space, *repository, where.name, records, agents);
+}
+
+ledger::SpaceLedger read_ledger_of(const SignoffSpace& where, bool offline,
+                                   const std::string& agent) {
+    const auto config = sync::load_client_config();
+    ledger::SpaceLedgerRequest request{where.name, where.ledger, {}, {}};
+    if (config) {
+        request.credentials = {config->user, config->token};
+        if (!offline) request.server = config->server;
+    } else {
+        offline = true;
+    }
+    ledger::SpaceLedger seen = ledger::read_space_ledger(request);
+    if (seen.own_only() && !agent.empty() && agent != request.credentials.user)
+        throw Error(ErrorKind::InvalidArgument, "you may see only your own records in " +
+                                                    where.name + "; " + agent +
+                                                    "'s are for supervisors and auditors");
+    // Asked for offline: saying it was built offline would only be noise on stderr.
+    if (!seen.note.empty() && !request.server.empty())
+        std::cerr << "lectern: note: " << seen.note << '\n';
+    return seen;
 }
 
 }  // namespace lectern::cli

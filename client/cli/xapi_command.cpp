@@ -6,7 +6,6 @@
 #include "commands.hpp"
 #include "common/error.hpp"
 #include "content/space.hpp"
-#include "ledger/local_ledger.hpp"
 #include "ledger/signoff_status.hpp"
 #include "signoff_space.hpp"
 #include "sync/client_config.hpp"
@@ -21,6 +20,7 @@ struct XapiOptions {
     std::string out;
     std::string home_page;
     std::string agent;
+    bool offline = false;
 };
 
 int run(const XapiOptions& opts) {
@@ -35,9 +35,11 @@ int run(const XapiOptions& opts) {
                     "xAPI needs the server's address as the agents' home page: log in with "
                     "`lectern login`, or give --home-page https://lectern.example.com");
     }
-    std::vector<ledger::StoredRecord> records;
-    if (auto ledger = ledger::LocalLedger::open(where.ledger))
-        records = ledger::ledger_records(*ledger, opts.agent);
+    std::vector<ledger::StoredRecord> records =
+        read_ledger_of(where, opts.offline, opts.agent).records;
+    if (!opts.agent.empty())
+        std::erase_if(records,
+                      [&](const ledger::StoredRecord& r) { return r.record.agent != opts.agent; });
     Diagnostics problems;
     const content::Space space = content::Space::load(where.content, problems);
     const auto statements = xapi::statements(records, &space, {home});
@@ -60,9 +62,10 @@ void add_xapi_command(CLI::App& app, int& exit_code) {
     auto opts = std::make_shared<XapiOptions>();
     CLI::App* cmd = xapi->add_subcommand(
         "export",
-        "Write one xAPI statement per record of the space's ledger on this machine (sign-offs: "
-        "experienced; lesson completions: completed; quiz attempts: passed, failed or "
-        "attempted) as a JSON array a learning record store takes in.");
+        "Write one xAPI statement per record of the space's ledger (sign-offs: experienced; "
+        "lesson completions: completed; quiz attempts: passed, failed or attempted) as a JSON "
+        "array a learning record store takes in. Supervisors and auditors get every agent's "
+        "records (fetched from the server now); an agent gets their own.");
     cmd->add_option("--out", opts->out, "The file to write")->required();
     cmd->add_option("--space", opts->space,
                     "The space: its folder or the name of a synced space; default as for other "
@@ -71,6 +74,8 @@ void add_xapi_command(CLI::App& app, int& exit_code) {
                     "The agents' account home page and base of the activity ids; default: the "
                     "server you are logged in to");
     cmd->add_option("--agent", opts->agent, "Only this agent's records");
+    cmd->add_flag("--offline", opts->offline,
+                  "Do not contact the server: use the ledger fetched before");
     cmd->callback([opts, &exit_code] { exit_code = run(*opts); });
 }
 

@@ -12,10 +12,9 @@
 #include "ledger/layout.hpp"
 #include "ledger/ledger_lock.hpp"
 #include "ledger/local_ledger.hpp"
-#include "ledger/receipt.hpp"
+#include "ledger/receipt_check.hpp"
 #include "ledger/receipt_store.hpp"
 #include "ledger/receipts_client.hpp"
-#include "sync/http_client.hpp"
 #include "sync/local_paths.hpp"
 
 namespace lectern::ledger {
@@ -43,32 +42,6 @@ sync::TransferFailure cancelled() {
             "the ledger sync was cancelled; the records stay queued for the next sync"};
 }
 
-// The server's receipt key, pinned in the store the first time it is seen.
-std::optional<sync::TransferFailure> pin_server_key(const LedgerSyncOptions& o,
-                                                    ReceiptStore& store) {
-    sync::http::Request request;
-    request.url = o.server + "/api/v1/server-key";
-    const auto response = sync::http::send(request, o.progress);
-    if (response.cancelled) return cancelled();
-    if (response.status != 200)
-        return sync::http::failure_of(response, "fetching the server's key", o.credentials.user);
-    std::string key;
-    try {
-        key = nlohmann::json::parse(response.body).at("public_key").get<std::string>();
-    } catch (const nlohmann::json::exception& e) {
-        return sync::TransferFailure{
-            sync::TransferFailureReason::Other,
-            std::string("the server's key is not understood: ") + e.what()};
-    }
-    if (store.server_key.empty()) store.server_key = key;
-    if (store.server_key != key)
-        return sync::TransferFailure{
-            sync::TransferFailureReason::Other,
-            "the server now signs receipts with another key than before (" + key + " instead of " +
-                store.server_key + "); its receipts are not stored: tell your admin"};
-    return std::nullopt;
-}
-
 // Fetches this agent's receipts after the last stored one, checks each (sealed by the pinned
 // server key, for this agent and space, naming the commit that carried the record here) and
 // stores them page by page, so an interrupted sync keeps what it fetched. Runs under the
@@ -80,31 +53,25 @@ std::optional<sync::TransferFailure> fetch_own_receipts(const LedgerSyncOptions&
     const LedgerLock lock(o.ledger);
     const auto file = receipts_file(o.ledger, o.credentials.user);
     ReceiptStore store = load_receipts(file);
-    if (auto failure = pin_server_key(o, store)) return failure;
-    std::map<std::string, std::string> commit_of;
-    for (const auto& r : records) commit_of[r.record.id] = r.commit;
+    if (auto failure = pin_server_key(o.server, o.credentials, o.progress, store))
+        return failure->reason == sync::TransferFailureReason::Cancelled ? cancelled() : *failure;
+    std::map<std::string, const StoredRecord*> local;
+    for (const auto& r : records) local[r.record.id] = &r;
     std::optional<sync::TransferFailure> bad;
     ReceiptQuery query{o.server,           o.credentials,  o.space,
                        o.credentials.user, store.last_seq, o.progress};
     auto failure = fetch_receipts(query, [&](const nlohmann::json& receipts, std::int64_t last) {
         for (const auto& json : receipts) {
-            std::string why;
-            try {
-                const Receipt r = receipt_from_json(json);
-                const auto local = commit_of.find(r.record_id);
-                if (!receipt_is_sealed_by(r, store.server_key))
-                    why = "is not sealed by the server's key";
-                else if (r.agent != o.credentials.user || r.space != o.space)
-                    why = "is for another agent or space";
-                else if (local != commit_of.end() && local->second != r.commit)
-                    why = "names commit " + r.commit + ", not the one this device pushed";
-                if (why.empty()) {
-                    store.by_record[r.record_id] = json;
-                    ++fetched;
-                    continue;
-                }
-            } catch (const Error& e) {
-                why = "is malformed (" + e.message() + ")";
+            const std::string id = json.value("record_id", "");
+            const auto mine = local.find(id);
+            std::string why = receipt_problem(json, store.server_key, o.space,
+                                              mine == local.end() ? nullptr : mine->second);
+            if (why.empty() && json.value("agent", "") != o.credentials.user)
+                why = "is for another agent";
+            if (why.empty()) {
+                store.by_record[id] = json;
+                ++fetched;
+                continue;
             }
             if (!bad)
                 bad = sync::TransferFailure{
@@ -172,6 +139,18 @@ LedgerSyncReport push_records(const LedgerSyncOptions& o) {
         return report;
     }
 
+    if (!std::filesystem::exists(o.key_file)) {
+        const std::size_t queued = count_records_waiting(o.ledger, user, o.device);
+        throw Error(ErrorKind::NotFound,
+                    "this device's signing key " + o.key_file.string() + " is missing" +
+                        (queued ? " and " + std::to_string(queued) +
+                                      " signed record(s) wait to be sent; they stay queued"
+                                : std::string()) +
+                        ". Restore the key file from a backup (the records then go up with the "
+                        "next sync), or enroll this device again with `lectern enroll` (an "
+                        "admin first revokes the lost key: lectern-server key revoke " +
+                        user + " " + o.device + ")");
+    }
     const KeyRegistration key = ensure_key_registered(o.server, o.credentials, o.key_file);
     if (!key.ok()) {
         report.failure = key.failure;

@@ -40,6 +40,20 @@ std::string receipt_flags(const SignoffReport& report, const SignoffStatus& s) {
     return out;
 }
 
+}  // namespace
+
+std::string receipt_check(const SignoffReport& report, const SignoffStatus& s) {
+    if (!s.signoff) return {};
+    const std::string& id = s.signoff->record.id;
+    if (report.receipts.count(id)) return "valid";
+    const auto refused = report.refused_receipts.find(id);
+    return refused == report.refused_receipts.end()
+               ? "none"
+               : "refused (the receipt " + refused->second + ")";
+}
+
+namespace {
+
 std::size_t count_changes(const SignoffStatus& s, bool minor) {
     std::size_t n = 0;
     for (const auto& v : s.changes_since) n += v.minor == minor ? 1 : 0;
@@ -78,7 +92,7 @@ std::string report_csv(const SignoffReport& report) {
     std::string out =
         "agent,document_id,path,title,required,state,signed_version,signed_version_date,"
         "signed_at,receipt_time,receipt_flags,record_id,device,current_version,"
-        "substantive_changes_since,minor_changes_since\r\n";
+        "substantive_changes_since,minor_changes_since,receipt_check\r\n";
     for (const SignoffStatus& s : report.statuses) {
         const bool has = s.signoff.has_value();
         const std::vector<std::string> cells = {
@@ -97,7 +111,8 @@ std::string report_csv(const SignoffReport& report) {
             has ? s.signoff->record.device : "",
             s.current_blob,
             std::to_string(count_changes(s, false)),
-            std::to_string(count_changes(s, true))};
+            std::to_string(count_changes(s, true)),
+            receipt_check(report, s)};
         for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
         out += "\r\n";
     }
@@ -110,6 +125,7 @@ nlohmann::json report_json(const SignoffReport& report) {
     for (const SignoffStatus& s : report.statuses) {
         nlohmann::json row = to_json(s);
         row["receipt"] = nullptr;
+        if (s.signoff) row["receipt_check"] = receipt_check(report, s);
         if (s.signoff) {
             const auto it = report.receipts.find(s.signoff->record.id);
             if (it != report.receipts.end()) row["receipt"] = it->second;
@@ -175,8 +191,11 @@ std::vector<std::string> report_lines(const SignoffReport& report) {
         if (s.signoff) {
             line += "  version " + s.signoff->record.blob_id.substr(0, 12) + " signed " +
                     s.signoff->record.signed_at;
-            const std::string received = receipt_time(report, s);
-            line += received.empty() ? "  (no receipt yet)" : "  received " + received;
+            const std::string check = receipt_check(report, s);
+            if (check == "valid")
+                line += "  received " + receipt_time(report, s);
+            else
+                line += check == "none" ? "  (no receipt)" : "  (receipt " + check + ")";
             const std::string flags = receipt_flags(report, s);
             if (!flags.empty()) line += "  [" + flags + "]";
         }

@@ -32,6 +32,9 @@ struct SignoffReport {
     std::vector<SignoffStatus> statuses;
     /// record id → the server's receipt ({seq, server_time, flags…}) when the client has it.
     std::map<std::string, nlohmann::json> receipts;
+    /// record id → why the receipt the server sent for it is not believed (not sealed by the
+    /// pinned server key, for another agent, naming another commit…).
+    std::map<std::string, std::string> refused_receipts;
     /// document id → its minor changes, newest first.
     std::map<std::string, std::vector<MinorChange>> minor_changes;
 };
@@ -39,6 +42,12 @@ struct SignoffReport {
 /// Every minor change in the history of the documents in `statuses`, with word diffs.
 std::map<std::string, std::vector<MinorChange>> minor_changes_of(
     const content::ContentRepository& repository, const std::vector<SignoffStatus>& statuses);
+
+/// For a signed row: "valid" (a receipt sealed by the server's key names the record),
+/// "none" (no receipt: not synced yet, or the server issued none), or
+/// "refused (the receipt <why>)";
+/// empty for a row without a sign-off.
+std::string receipt_check(const SignoffReport& report, const SignoffStatus& status);
 
 /// One row per agent and document (RFC 4180, header first; columns in docs/ledger.md).
 std::string report_csv(const SignoffReport& report);

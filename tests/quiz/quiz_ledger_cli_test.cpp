@@ -171,7 +171,7 @@ TEST_F(QuizLedgerCli, PracticeIsNotRecorded) {
 TEST_F(QuizLedgerCli, ReportsPerQuizQuestionAndAgent) {
     take(kAllWrong);
     take(kAllRight);
-    const CliRun json = lectern("quiz report --format json");
+    const CliRun json = lectern("quiz report --format json --offline");
     ASSERT_EQ(json.code, 0) << json.out;
     const auto j = nlohmann::json::parse(json.out);
     ASSERT_EQ(j["quizzes"].size(), 1u);
@@ -180,7 +180,7 @@ TEST_F(QuizLedgerCli, ReportsPerQuizQuestionAndAgent) {
     EXPECT_EQ(j["agents"][0]["agent"], "maria");
     EXPECT_EQ(j["agents"][0]["best_score_percent"], 100.0);
     EXPECT_EQ(j["questions"][0]["missed"], 1);
-    const CliRun csv = lectern("quiz report --by question");
+    const CliRun csv = lectern("quiz report --by question --offline");
     EXPECT_EQ(csv.code, 0);
     EXPECT_EQ(csv.out.substr(0, csv.out.find("\r\n")),
               "quiz,question,asked,missed,miss_rate_percent");

@@ -25,15 +25,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Account add_member(const TestSpace& space, const std::string& role_name, server::Role role) {
-    server::StateDir state(TestServer::get().state_dir());
-    server::Store store(state.database());
-    const std::string user = space.name + "-" + role_name;
-    store.add_user(user, "password-of-" + user);
-    store.set_member(user, space.name, role);
-    return Account{user, store.create_token(user, "test", server::unix_now() + 3600).secret};
-}
-
 // A supervisor's bare clone of the server's ledger, made now with stock git.
 fs::path supervisor_ledger(const LedgerWorld& w) {
     const fs::path dir = TestServer::get().fresh_dir("audit");
@@ -46,6 +37,21 @@ fs::path supervisor_ledger(const LedgerWorld& w) {
 }
 
 }  // namespace
+
+Account add_member(const TestSpace& space, const std::string& role_name, server::Role role) {
+    server::StateDir state(TestServer::get().state_dir());
+    server::Store store(state.database());
+    const std::string user = space.name + "-" + role_name;
+    store.add_user(user, "password-of-" + user);
+    store.set_member(user, space.name, role);
+    return Account{user, store.create_token(user, "test", server::unix_now() + 3600).secret};
+}
+
+void add_to_space(const Account& who, const TestSpace& space, server::Role role) {
+    server::StateDir state(TestServer::get().state_dir());
+    server::Store store(state.database());
+    store.set_member(who.user, space.name, role);
+}
 
 LedgerWorld make_ledger_world(const std::string& hint) {
     LedgerWorld w;

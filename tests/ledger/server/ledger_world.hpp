@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "auth/policy.hpp"
 #include "ledger/keys.hpp"
 #include "ledger/ledger_sync.hpp"
 #include "sync/client_config.hpp"
@@ -28,6 +29,11 @@ inline constexpr const char* kPassphrase = "correct horse battery staple";
 
 /// A fresh space and client home (XDG_* point at it) for the first agent, content synced.
 LedgerWorld make_ledger_world(const std::string& hint);
+
+/// A new account `<space>-<role_name>` with `role` in `space`.
+Account add_member(const TestSpace& space, const std::string& role_name, server::Role role);
+/// Makes an existing account a member of another space too.
+void add_to_space(const Account& who, const TestSpace& space, server::Role role);
 
 /// Switches this process's client to `who` on `device` (settings and key file names), keeping
 /// the same XDG folders.
