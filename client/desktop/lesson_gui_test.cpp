@@ -2,7 +2,10 @@
 // a lesson imported from an ffmpeg-made recording, opened from a search hit in its transcript
 // at that step, its storyboard walked with number and arrow keys, its completion signed with
 // the passphrase into the local ledger; then a lesson whose video was never downloaded (a Git
-// LFS pointer), whose storyboard still works under a message that says why.
+// LFS pointer), whose storyboard still works under a message that says why, and which plays the
+// object once it is in the space's LFS cache.
+
+#include <fstream>
 
 #include "gui_test_steps.hpp"
 #include "ledger/keys.hpp"
@@ -10,6 +13,7 @@
 #include "ledger/signoff_status.hpp"
 #include "lesson_window.hpp"
 #include "main_frame.hpp"
+#include "sync/lfs.hpp"
 #include "unlocker.hpp"
 
 namespace lectern::desktop {
@@ -30,6 +34,11 @@ std::function<bool()> at_step(const std::string& id, int step) {
         const LessonWindow* w = window_of(id);
         return w && w->current_step() == step;
     };
+}
+
+std::optional<sync::LfsPointer> pointer_of(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return sync::parse_lfs_pointer(std::string(std::istreambuf_iterator<char>(in), {}));
 }
 
 bool completion_in_ledger(const std::string& id) {
@@ -120,7 +129,38 @@ std::vector<GuiTestDriver::Step> lesson_scenario(MainFrame& frame, const std::st
     steps.push_back({"screenshot: storyboard without the video",
                      screenshot(shots, "14-lesson-not-downloaded"),
                      {}});
+    // As sync leaves a lesson: the pointer in the tree, the object in the space's LFS cache.
+    steps.push_back(
+        {"the object arrives in the space's LFS cache",
+         [] {
+             const LessonWindow* w = window_of("offline-refund");
+             if (!w) return;
+             const auto pointer = pointer_of(w->lesson().video);
+             if (!pointer) return;
+             const auto file = sync::lfs_cache_file("northwind", *pointer);
+             std::filesystem::create_directories(file.parent_path());
+             std::filesystem::copy_file(
+                 w->lesson().video.parent_path().parent_path() / "refund-in-crm" / "video.mp4",
+                 file, std::filesystem::copy_options::overwrite_existing);
+         },
+         [] {
+             const LessonWindow* w = window_of("offline-refund");
+             const auto pointer = w ? pointer_of(w->lesson().video) : std::nullopt;
+             return pointer && std::filesystem::exists(sync::lfs_cache_file("northwind", *pointer));
+         }});
     steps.push_back({"Esc closes it", [] { key(WXK_ESCAPE); },
+                     [] { return find_lesson_window() == nullptr; },
+                     std::chrono::milliseconds(300)});
+    auto cached = search_and_open(frame, "wombat", "offline-refund");
+    cached.back().until = [] { return window_of("offline-refund") != nullptr; };
+    steps.insert(steps.end(), cached.begin(), cached.end());
+    steps.push_back({"opened again, it plays the cached object", {}, [] {
+                         const LessonWindow* w = window_of("offline-refund");
+                         return w && w->video_check().problem == VideoProblem::None &&
+                                w->video_check().file.string().find("/lfs/") != std::string::npos &&
+                                w->video_message().find("downloaded") == std::string::npos;
+                     }});
+    steps.push_back({"Esc closes it again", [] { key(WXK_ESCAPE); },
                      [] { return find_lesson_window() == nullptr; },
                      std::chrono::milliseconds(300)});
     return steps;

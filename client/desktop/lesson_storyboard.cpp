@@ -49,19 +49,28 @@ LessonStoryboard load_storyboard(const content::Space& space, const content::Doc
     return s;
 }
 
-VideoCheck check_video(const fs::path& video) {
+VideoCheck check_video(const fs::path& video, const std::string& space) {
     std::error_code ec;
-    if (video.empty() || !fs::is_regular_file(video, ec)) return {VideoProblem::Missing, {}};
+    if (video.empty() || !fs::is_regular_file(video, ec)) return {VideoProblem::Missing, {}, {}};
     // A pointer is a few lines of text; a video is never that small.
     if (fs::file_size(video, ec) < 1024) {
         std::ifstream in(video, std::ios::binary);
         const std::string text{std::istreambuf_iterator<char>(in), {}};
-        if (sync::parse_lfs_pointer(text)) return {VideoProblem::NotDownloaded, {}};
+        if (const auto pointer = sync::parse_lfs_pointer(text)) {
+            std::optional<fs::path> cached;
+            try {
+                if (!space.empty()) cached = sync::cached_lfs_object(space, *pointer);
+            } catch (const Error& e) {
+                log::warning(kLesson, std::string("LFS cache not readable: ") + e.what());
+            }
+            if (!cached) return {VideoProblem::NotDownloaded, {}, {}};
+            return {VideoProblem::None, {}, *cached};
+        }
     }
     // The app does not decode video itself (OpenCV stays out of it): an empty file is
     // certainly damaged; anything else the player tries, with a time limit.
-    if (fs::file_size(video, ec) == 0) return {VideoProblem::Unreadable, "the file is empty."};
-    return {};
+    if (fs::file_size(video, ec) == 0) return {VideoProblem::Unreadable, "the file is empty.", {}};
+    return {VideoProblem::None, {}, video};
 }
 
 std::string lesson_step_section(int step) {

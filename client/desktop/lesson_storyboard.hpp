@@ -47,10 +47,14 @@ enum class VideoProblem {
 struct VideoCheck {
     VideoProblem problem = VideoProblem::None;
     std::string detail;  ///< what is wrong, for Unreadable
+    /// What the player opens: the video itself, or, when the working tree holds a Git LFS
+    /// pointer (as sync checks lessons out), the object in the space's LFS cache.
+    std::filesystem::path file;
 };
 
 /// Whether the lesson's video can be tried in the player (the media backend may still fail).
-VideoCheck check_video(const std::filesystem::path& video);
+/// `space` is the server's name for the space (empty when none): its LFS cache is looked in.
+VideoCheck check_video(const std::filesystem::path& video, const std::string& space);
 
 /// The search-hit section that opens a lesson at a step ("step-3" for index 2), and back.
 std::string lesson_step_section(int step);

@@ -127,7 +127,7 @@ LessonWindow::LessonWindow(wxWindow* parent, std::shared_ptr<const content::Spac
               wxDEFAULT_FRAME_STYLE | wxFRAME_FLOAT_ON_PARENT, kWindowName),
       space_(std::move(space)),
       lesson_(std::move(lesson)),
-      check_(check_video(lesson_.video)),
+      check_(check_video(lesson_.video, space_name_of(*space_))),
       tracker_(lesson_, progress_file(space_name_of(*space_), lesson_.id)),
       space_name_(space_name_of(*space_)),
       timer_(this) {
@@ -258,7 +258,7 @@ void LessonWindow::set_up_player() {
     media_->Bind(wxEVT_MEDIA_LOADED, &LessonWindow::on_media_loaded, this);
     media_->Bind(wxEVT_MEDIA_STOP, &LessonWindow::on_media_stop, this);
     media_->Bind(wxEVT_MEDIA_FINISHED, &LessonWindow::on_media_stop, this);
-    if (!media_->Load(wxString::FromUTF8(lesson_.video.string()))) {
+    if (!media_->Load(wxString::FromUTF8(check_.file.string()))) {
         player_unavailable(
             _("The media player could not open the video. The storyboard shows "
               "every step."));

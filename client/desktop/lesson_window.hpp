@@ -47,6 +47,7 @@ class LessonWindow : public wxFrame {
 
     // What the GUI test looks at.
     const std::string& lesson_id() const { return lesson_.id; }
+    const LessonStoryboard& lesson() const { return lesson_; }
     int current_step() const { return current_; }
     Player player() const { return player_; }
     VideoCheck video_check() const { return check_; }
