@@ -1,10 +1,14 @@
-// lectern quiz report [--space S] [--by quiz|question|agent] [--format csv|json] [--agent U]
+// lectern quiz report [--space S] [--by quiz|question|agent] [--format csv|json|pdf] [--out FILE]
+//                     [--agent U] [--offline]
 
+#include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "common/error.hpp"
+#include "ledger/utc_time.hpp"
 #include "quiz/attempt_records.hpp"
 #include "quiz/report.hpp"
 #include "quiz_recording.hpp"
@@ -17,27 +21,41 @@ struct ReportOptions {
     std::string space;
     std::string by = "quiz";
     std::string format = "csv";
+    std::string out;
     std::string agent;
     bool offline = false;
 };
 
 int run(const ReportOptions& opts) {
     const SignoffSpace where = locate_signoff_space(opts.space);
-    auto attempts =
-        quiz::recorded_attempts(read_ledger_of(where, opts.offline, opts.agent).records);
+    const ledger::SpaceLedger seen = read_ledger_of(where, opts.offline, opts.agent);
+    auto attempts = quiz::recorded_attempts(seen.records);
     if (!opts.agent.empty()) {
         std::erase_if(attempts,
                       [&](const quiz::RecordedAttempt& a) { return a.agent != opts.agent; });
     }
     const quiz::QuizReport report = quiz::build_quiz_report(attempts);
+    std::string bytes;
     if (opts.format == "json") {
-        std::cout << quiz::report_json(report).dump(2) << '\n';
+        bytes = quiz::report_json(report).dump(2) + "\n";
+    } else if (opts.format == "pdf") {
+        bytes =
+            quiz::report_pdf(report, {where.name, seen.scope, ledger::utc_timestamp(), seen.note});
+    } else {
+        const quiz::ReportTable table = opts.by == "question" ? quiz::ReportTable::Questions
+                                        : opts.by == "agent"  ? quiz::ReportTable::Agents
+                                                              : quiz::ReportTable::Quizzes;
+        bytes = quiz::report_csv(report, table);
+    }
+    if (opts.out.empty() || opts.out == "-") {
+        std::cout << bytes;
         return kOk;
     }
-    const quiz::ReportTable table = opts.by == "question" ? quiz::ReportTable::Questions
-                                    : opts.by == "agent"  ? quiz::ReportTable::Agents
-                                                          : quiz::ReportTable::Quizzes;
-    std::cout << quiz::report_csv(report, table);
+    std::ofstream file(opts.out, std::ios::binary);
+    file << bytes;
+    if (!file.flush()) throw Error(ErrorKind::Io, "could not write the report to " + opts.out);
+    std::cerr << "wrote " << opts.out << " (" << attempts.size() << " attempts, " << seen.scope
+              << ")\n";
     return kOk;
 }
 
@@ -55,8 +73,10 @@ void add_quiz_report_command(CLI::App& quiz, int& exit_code) {
                     "commands");
     cmd->add_option("--by", opts->by, "The CSV table: quiz (default), question or agent")
         ->check(CLI::IsMember({"quiz", "question", "agent"}));
-    cmd->add_option("--format", opts->format, "csv (default; one table, see --by) or json (all)")
-        ->check(CLI::IsMember({"csv", "json"}));
+    cmd->add_option("--format", opts->format,
+                    "csv (default; one table, see --by), json or pdf (all three tables)")
+        ->check(CLI::IsMember({"csv", "json", "pdf"}));
+    cmd->add_option("--out", opts->out, "Write to this file instead of standard output");
     cmd->add_option("--agent", opts->agent, "Only this agent's attempts");
     cmd->add_flag("--offline", opts->offline,
                   "Do not contact the server: use the ledger fetched before");

@@ -64,4 +64,18 @@ std::string report_csv(const QuizReport& report, ReportTable table);
 /// The whole report as JSON: {"quizzes": [...], "questions": [...], "agents": [...]}.
 nlohmann::json report_json(const QuizReport& report);
 
+/// What a printed report says above its tables.
+struct ReportHeading {
+    std::string space;
+    std::string scope;         ///< "space" or "agent <name>": whose attempts it covers
+    std::string generated_at;  ///< RFC 3339 UTC
+    std::string note;          ///< a caveat (built offline…), or empty
+};
+
+/// The three tables as aligned text lines under the heading: per quiz, most missed
+/// questions, per agent.
+std::vector<std::string> report_lines(const QuizReport& report, const ReportHeading& heading);
+/// report_lines() as a PDF (A4 landscape, Courier).
+std::string report_pdf(const QuizReport& report, const ReportHeading& heading);
+
 }  // namespace lectern::quiz

@@ -1,5 +1,7 @@
 // Reports on recorded attempts: per quiz, per question (most missed first), per agent.
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -95,4 +97,26 @@ TEST(QuizReport, JsonHasEveryTable) {
     EXPECT_EQ(j["quizzes"].size(), 2u);
     EXPECT_EQ(j["questions"][0]["question"], "V1");
     EXPECT_EQ(j["agents"][2]["best_score_percent"], 100.0);
+}
+
+TEST(QuizReport, PrintedLinesHoldTheThreeTablesInAlignedColumns) {
+    const QuizReport r = build_quiz_report(sample());
+    const auto lines = report_lines(r, {"northwind", "space", "2026-11-23T12:00:00Z", ""});
+    ASSERT_GE(lines.size(), 14u);
+    EXPECT_EQ(lines[0], "Quiz report: space northwind (space)");
+    const auto at = [&](const std::string& heading) {
+        return std::find(lines.begin(), lines.end(), heading) - lines.begin();
+    };
+    const auto quizzes = at("BY QUIZ"), questions = at("MOST MISSED QUESTIONS"),
+               agents = at("BY AGENT");
+    ASSERT_LT(quizzes, questions);
+    ASSERT_LT(questions, agents);
+    ASSERT_LT(agents, static_cast<long>(lines.size()));
+    // Header, then the rows in the report's order; a column starts at the same place in each.
+    EXPECT_EQ(lines[questions + 2].find("V1"), lines[questions + 1].find("question"));
+    EXPECT_NE(lines[questions + 2].find("100.0 %"), std::string::npos) << lines[questions + 2];
+    EXPECT_EQ(lines[agents + 4].find("maria"), 2u);
+    EXPECT_NE(lines[agents + 4].find("yes"), std::string::npos);
+    EXPECT_EQ(
+        report_pdf(r, {"northwind", "space", "2026-11-23T12:00:00Z", ""}).rfind("%PDF-1.4", 0), 0u);
 }

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "ledger/space_ledger.hpp"
@@ -97,6 +99,16 @@ TEST(Ledger_Quiz, AttemptsReachTheServerAndTheSupervisorsReports) {
     EXPECT_NE(r.output.find(w.second_agent.user + ",screen-lock-quiz,1,"), std::string::npos)
         << r.output;
 
+    // Printed: the three tables with both agents.
+    const fs::path pdf = w.home / "quizzes.pdf";
+    r = lectern("quiz report --format pdf --out " + quote(pdf.string()) + " --space " +
+                w.space.name);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = TestServer::sh("pdftotext -layout " + quote(pdf.string()) + " -");
+    EXPECT_NE(r.output.find("MOST MISSED QUESTIONS"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(w.second_agent.user), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("(space)"), std::string::npos) << r.output;
+
     // The xAPI export covers the fetched records: one statement per attempt.
     const fs::path statements = w.home / "statements.json";
     r = lectern("xapi export --space " + w.space.name + " --out " + quote(statements.string()));
@@ -144,6 +156,51 @@ TEST(Ledger_Quiz, AttemptsReachTheServerAndTheSupervisorsReports) {
     r = lectern("quiz report --format json --space " + w.space.name + " 2>/dev/null");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_TRUE(nlohmann::json::parse(r.output)["quizzes"].empty()) << r.output;
+}
+
+// The sample content's two quizzes (drawn and shuffled, so the answers are left empty: each
+// attempt fails and is recorded all the same) reach the server and a supervisor's report.
+TEST(Ledger_Quiz, SampleQuizzesTakenInTheTerminalReachTheSupervisorsReport) {
+    LedgerWorld w = make_ledger_world("quiz-sample");
+    const fs::path wc = trainer_clone(w.space);
+    auto r = TestServer::sh(
+        "git rm -rq . && cp -R " + quote(fs::path(LECTERN_SAMPLE_CONTENT).string()) + "/. .", wc);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    commit_and_push(w.space, wc, "The sample content");
+    const std::string sync = "sync " + w.space.name + " --no-lfs -q";
+    r = lectern(sync);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    enroll_in_process(w);
+    const fs::path empty = w.home / "empty.txt", pass = w.home / "pass.txt";
+    write_file(empty, std::string(12, '\n'));
+    write_file(pass, std::string(kPassphrase) + "\n");
+    for (const char* quiz : {"gdpr-basics", "security-basics"}) {
+        r = lectern(std::string("quiz take ") + quiz + " --space " + w.space.name +
+                    " --seed 3 --answers-fd 3 --passphrase-fd 4 3<" + quote(empty.string()) +
+                    " 4<" + quote(pass.string()) + " </dev/null");
+        EXPECT_EQ(r.exit_code, 1) << r.output;
+        EXPECT_NE(r.output.find("Recorded and signed"), std::string::npos) << r.output;
+    }
+    r = lectern("sync " + w.space.name + " --no-lfs");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("2 record(s) sent, 2 receipt(s) received"), std::string::npos)
+        << r.output;
+
+    w.home = fresh_client_home();
+    become(w, w.supervisor);
+    ASSERT_EQ(lectern(sync).exit_code, 0);
+    r = lectern("quiz report --format json --space " + w.space.name + " 2>/dev/null");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto report = nlohmann::json::parse(r.output);
+    ASSERT_EQ(report["quizzes"].size(), 2u) << r.output;
+    for (const auto& q : report["quizzes"]) {
+        EXPECT_EQ(q["attempts"], 1) << q;
+        EXPECT_EQ(q["agents_passed"], 0) << q;
+    }
+    EXPECT_EQ(report["questions"].size(), 20u) << r.output;  // ten drawn from each bank
+    for (const auto& q : report["questions"]) EXPECT_EQ(q["missed"], 1) << q;
+    ASSERT_EQ(report["agents"].size(), 2u);
+    EXPECT_EQ(report["agents"][0]["agent"], w.space.agent.user);
 }
 
 }  // namespace
