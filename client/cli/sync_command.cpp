@@ -144,7 +144,8 @@ void add_sync_command(CLI::App& app, int& exit_code) {
         "update their search index, and download the lesson videos of the onboarding path. "
         "Prints what changed. Then push this device's signed records (sign-offs, quiz "
         "attempts, lesson completions) and fetch their receipts; records the server refuses "
-        "stay on the device and the message says why. "
+        "stay on the device and the message says why, and so do records whose signing key file "
+        "is lost (the message says to restore it or enroll again; the other spaces still sync). "
         "Local edits are set aside (the message says where), never lost. "
         "Exit 2 when the server cannot be reached, refuses the token (run lectern login) or "
         "the space; what was synced before stays readable.");

@@ -68,7 +68,9 @@ std::size_t count_records_without_receipt(const std::filesystem::path& ledger,
 /// user's receipts, reporting progress and honouring the cancel token. Does nothing (ok) when
 /// this device has signed nothing in the space. Runs on a worker thread, never on a UI
 /// thread. Throws Error(Io|Library|NotFound) when the local ledger or key file cannot be read
-/// or written (NotFound: the device is not enrolled).
+/// or written (NotFound: the key file is gone; the message says how many records wait and to
+/// restore the key file or enroll again). A caller syncing several spaces reports it for this
+/// space and goes on with the others, as `lectern sync` does.
 LedgerSyncReport push_records(const LedgerSyncOptions& options);
 
 }  // namespace lectern::ledger
