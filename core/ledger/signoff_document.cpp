@@ -59,28 +59,37 @@ DocumentToSign document_to_sign(const content::Space& space,
     if (doc->signoff == content::SignoffRule::None)
         throw Error(ErrorKind::InvalidArgument,
                     doc->id + " does not ask for a sign-off (no 'signoff:' in its front matter)");
+    if (auto published = published_version(repository, space_name, *doc)) return *published;
+    // Why not: each case has its own remedy.
     const std::string head = repository.head_commit();
     if (head.empty())
         throw Error(ErrorKind::InvalidArgument,
                     space.root().string() + " has no committed content yet: sync first");
-    const auto committed = repository.read_file_at(head, doc->path);
-    if (!committed)
+    if (!repository.read_file_at(head, doc->path))
         throw Error(ErrorKind::InvalidArgument,
                     doc->path +
                         " is not in the published content yet: only published versions "
                         "can be signed");
-    if (content::git_blob_id(*committed) != doc->blob_id)
-        throw Error(ErrorKind::InvalidArgument,
-                    doc->path +
-                        " differs from the published version (a local edit?): sync to "
-                        "get the published text, then sign");
+    throw Error(ErrorKind::InvalidArgument,
+                doc->path +
+                    " differs from the published version (a local edit?): sync to "
+                    "get the published text, then sign");
+}
+
+std::optional<DocumentToSign> published_version(const content::ContentRepository& repository,
+                                                std::string_view space_name,
+                                                const content::Document& doc) {
+    const std::string head = repository.head_commit();
+    if (head.empty()) return std::nullopt;
+    auto committed = repository.read_file_at(head, doc.path);
+    if (!committed || content::git_blob_id(*committed) != doc.blob_id) return std::nullopt;
     DocumentToSign d;
     d.space = space_name;
-    d.document_id = doc->id;
-    d.path = doc->path;
-    d.title = doc->title;
-    d.blob_id = doc->blob_id;
-    d.text = *committed;
+    d.document_id = doc.id;
+    d.path = doc.path;
+    d.title = doc.title;
+    d.blob_id = doc.blob_id;
+    d.text = std::move(*committed);
     // HEAD, where the file has exactly this path and these bytes: what the agent read at.
     d.content_commit = head;
     return d;

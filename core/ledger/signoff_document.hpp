@@ -13,6 +13,7 @@
 namespace lectern::content {
 class Space;
 class ContentRepository;
+struct Document;
 }  // namespace lectern::content
 
 namespace lectern::ledger {
@@ -28,5 +29,13 @@ std::optional<std::string> space_name_of(const std::filesystem::path& content_ro
 DocumentToSign document_to_sign(const content::Space& space,
                                 const content::ContentRepository& repository,
                                 std::string_view space_name, std::string_view id_or_path);
+
+/// `doc` as committed at HEAD, ready to be signed (a sign-off, a quiz attempt, a lesson
+/// completion): nullopt when nothing is committed yet, or the file at HEAD is missing or differs
+/// from the loaded `doc` (a local edit, not committed yet), so that a record always names the
+/// published text the agent was shown.
+std::optional<DocumentToSign> published_version(const content::ContentRepository& repository,
+                                                std::string_view space_name,
+                                                const content::Document& doc);
 
 }  // namespace lectern::ledger

@@ -6,6 +6,7 @@
 #include "content/history.hpp"
 #include "content/space.hpp"
 #include "content/version.hpp"
+#include "ledger/signoff_document.hpp"
 #include "lesson/lesson_document.hpp"
 #include "lesson/video_info.hpp"
 
@@ -34,23 +35,14 @@ ledger::DocumentToSign lesson_to_sign(const content::Space& space,
     const content::Document* doc = space.find_by_id(lesson_id);
     if (!doc || doc->type != content::DocumentType::Lesson)
         throw Error(ErrorKind::NotFound, "no lesson with id '" + lesson_id + "'");
-    const std::string head = repository.head_commit();
-    const auto committed = head.empty() ? std::nullopt : repository.read_file_at(head, doc->path);
-    if (!committed || content::git_blob_id(*committed) != doc->blob_id) {
+    auto published = ledger::published_version(repository, space_name, *doc);
+    if (!published) {
         throw Error(ErrorKind::InvalidArgument,
                     doc->path +
                         " is not the published version of the lesson (a local edit, or not "
                         "committed yet): sync, then view the lesson again");
     }
-    ledger::DocumentToSign d;
-    d.space = space_name;
-    d.document_id = doc->id;
-    d.path = doc->path;
-    d.title = doc->title;
-    d.blob_id = doc->blob_id;
-    d.text = *committed;
-    d.content_commit = head;
-    return d;
+    return std::move(*published);
 }
 
 std::string what_is_left(const ViewingProgress& progress) {

@@ -9,6 +9,7 @@
 #include "content/version.hpp"
 #include "ledger/layout.hpp"
 #include "ledger/record.hpp"
+#include "ledger/signoff_document.hpp"
 
 namespace lectern::quiz {
 
@@ -18,23 +19,14 @@ ledger::DocumentToSign quiz_to_sign(const content::Space& space,
     const content::Document* doc = space.find_by_id(quiz_id);
     if (!doc || doc->type != content::DocumentType::Quiz)
         throw Error(ErrorKind::NotFound, "no quiz with id '" + quiz_id + "'");
-    const std::string head = repository.head_commit();
-    const auto committed = head.empty() ? std::nullopt : repository.read_file_at(head, doc->path);
-    if (!committed || content::git_blob_id(*committed) != doc->blob_id) {
+    auto published = ledger::published_version(repository, space_name, *doc);
+    if (!published) {
         throw Error(ErrorKind::InvalidArgument,
                     doc->path +
                         " is not the published version of the quiz (a local edit, or not "
                         "committed yet): sync, then take the quiz again");
     }
-    ledger::DocumentToSign d;
-    d.space = space_name;
-    d.document_id = doc->id;
-    d.path = doc->path;
-    d.title = doc->title;
-    d.blob_id = doc->blob_id;
-    d.text = *committed;
-    d.content_commit = head;
-    return d;
+    return std::move(*published);
 }
 
 ledger::SigningRequest attempt_signing_request(ledger::DocumentToSign quiz, const Attempt& attempt,
