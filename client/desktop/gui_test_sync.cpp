@@ -1,10 +1,12 @@
 // GUI test scenario of sync, run by tests/gui/desktop_sync_gui_test.cpp against the real
 // lectern-server: the app opens a synced space whose server has two changed procedures, syncs
 // on start with progress, reads the space again, says what changed and what needs a signature,
-// and F5 syncs again with nothing new.
+// F5 syncs again with nothing new, a signature is sent by the sync it starts, and with the
+// server gone the status bar says offline.
 
 #include "gui_test_steps.hpp"
 #include "main_frame.hpp"
+#include "sync/client_config.hpp"
 #include "sync_controller.hpp"
 #include "wx_text.hpp"
 
@@ -20,6 +22,7 @@ bool has(const std::string& text, const std::string& part) {
 
 std::vector<Step> sync_scenario(MainFrame& frame, const std::string& shots) {
     auto steps = opening(frame);
+    auto before = std::make_shared<std::size_t>(0);
     std::vector<Step> more{
         {"the sync on start completes and says what changed",
          {},
@@ -69,6 +72,22 @@ std::vector<Step> sync_scenario(MainFrame& frame, const std::string& shots) {
          },
          std::chrono::milliseconds(300), std::chrono::seconds(90)},
         {"screenshot: signed and sent", screenshot(shots, "02-signed-and-sent"), {}},
+        {"the server goes away: the settings now name a port nothing listens on",
+         [&frame, before] {
+             *before = frame.sync_controller().syncs_completed();
+             auto config = *sync::load_client_config();
+             config.server = "http://127.0.0.1:9";  // the discard port: refused at once
+             sync::save_client_config(config);
+         },
+         {}},
+        {"F5: the status bar says offline and still names the last sync", [] { key(WXK_F5); },
+         [&frame, before] {
+             const std::string status = from_wx(frame.sync_controller().status());
+             return frame.sync_controller().syncs_completed() > *before &&
+                    status.starts_with("Offline \u00b7 last sync ");
+         },
+         std::chrono::milliseconds(300), std::chrono::seconds(60)},
+        {"screenshot: offline", screenshot(shots, "03-offline"), {}},
     };
     steps.insert(steps.end(), signing.begin(), signing.end());
     return steps;

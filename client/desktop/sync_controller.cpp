@@ -170,8 +170,10 @@ void SyncController::sync_now() {
         [this](SyncOutcome& outcome) {
             finished();
             ++syncs_completed_;
+            // Why records were not sent matters only while some wait.
+            const bool waiting = outcome.status.ledger_waiting.value_or(0) > 0;
             set_status(sync_status_text(outcome.status) +
-                       (outcome.ledger ? ledger_problem(*outcome.ledger) : wxString()));
+                       (outcome.ledger && waiting ? ledger_problem(*outcome.ledger) : wxString()));
             if (outcome.report.ok() && handlers_.synced) handlers_.synced(outcome.report);
         },
         [this](const std::string& message) {
