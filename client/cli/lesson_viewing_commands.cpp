@@ -20,6 +20,7 @@
 #include "lesson/viewing_store.hpp"
 #include "passphrase_input.hpp"
 #include "signer_identity.hpp"
+#include "signing_tries.hpp"
 #include "signoff_space.hpp"
 
 namespace lectern::cli {
@@ -147,24 +148,14 @@ int run_complete(const CompleteArgs& a) {
     }
     const ledger::DocumentToSign lesson =
         lesson::lesson_to_sign(l.space, *repository, l.where.name, l.outline.id);
-    const int tries = a.passphrase_fd ? 1 : 3;
-    for (int i = 0; i < tries; ++i) {
-        ledger::SigningSession session(
-            lesson::completion_signing_request(lesson, progress, *key, l.where.ledger));
-        session.show_text();
-        std::cout << "Sign \"" << lesson::kMeaningLessonCompleted << "\" for " << lesson.title
-                  << " (" << lesson.path << ")\n";
-        session.enter_passphrase(
-            read_passphrase(a.passphrase_fd, "Passphrase to sign this completion: "));
-        if (!session.unlock_key()) {
-            std::cerr << "lectern: wrong passphrase\n";
-            continue;
-        }
-        session.build_record();
-        const ledger::Record& record = session.sign();
-        const std::string commit = session.append();
-        std::cout << "Completed and signed: record " << record.id << " (commit "
-                  << commit.substr(0, 12)
+    std::cout << "Sign \"" << lesson::kMeaningLessonCompleted << "\" for " << lesson.title << " ("
+              << lesson.path << ")\n";
+    const auto signed_record = sign_with_passphrase(
+        [&] { return lesson::completion_signing_request(lesson, progress, *key, l.where.ledger); },
+        a.passphrase_fd, "Passphrase to sign this completion: ");
+    if (signed_record) {
+        std::cout << "Completed and signed: record " << signed_record->id << " (commit "
+                  << signed_record->commit.substr(0, 12)
                   << "); it reaches the server on the next `lectern sync`.\n";
         return kOk;
     }

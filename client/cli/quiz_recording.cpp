@@ -11,6 +11,7 @@
 #include "passphrase_input.hpp"
 #include "quiz/attempt_records.hpp"
 #include "signer_identity.hpp"
+#include "signing_tries.hpp"
 
 namespace lectern::cli {
 
@@ -45,24 +46,17 @@ std::optional<std::string> record_attempt(const AttemptRecorder& recorder,
     }
     const ledger::DocumentToSign quiz =
         quiz::quiz_to_sign(space, *repository, recorder.where.name, attempt.quiz_id);
-    const int tries = passphrase_fd ? 1 : 3;
-    for (int i = 0; i < tries; ++i) {
-        ledger::SigningSession session(
-            quiz::attempt_signing_request(quiz, attempt, recorder.key, recorder.where.ledger));
-        session.show_text();  // the quiz the agent was just shown, question by question
-        session.enter_passphrase(
-            read_passphrase(passphrase_fd, "Passphrase to sign this attempt: "));
-        if (!session.unlock_key()) {
-            std::cerr << "lectern: wrong passphrase\n";
-            continue;
-        }
-        session.build_record();
-        const ledger::Record& record = session.sign();
-        const std::string commit = session.append();
-        std::cout << "Recorded and signed: record " << record.id << " (commit "
-                  << commit.substr(0, 12)
+    const auto signed_record = sign_with_passphrase(
+        [&] {
+            return quiz::attempt_signing_request(quiz, attempt, recorder.key,
+                                                 recorder.where.ledger);
+        },
+        passphrase_fd, "Passphrase to sign this attempt: ");
+    if (signed_record) {
+        std::cout << "Recorded and signed: record " << signed_record->id << " (commit "
+                  << signed_record->commit.substr(0, 12)
                   << "); it reaches the server on the next `lectern sync`.\n";
-        return record.id;
+        return signed_record->id;
     }
     std::cerr << "lectern: the attempt was not signed, so it is not recorded\n";
     return std::nullopt;

@@ -15,25 +15,11 @@ using namespace gui_test;
 std::vector<Step> lock_scenario(MainFrame& frame, const std::string& shots) {
     auto clock = std::make_shared<ManualClock>();
     auto steps = opening(frame);
+    steps.push_back({"the idle timer runs on the test's clock",
+                     [&frame, clock] { frame.lock_controller().set_clock(clock); },
+                     {}});
+    for (auto& step : make_signing_key(frame)) steps.push_back(step);
     std::vector<Step> more{
-        {"the idle timer runs on the test's clock",
-         [&frame, clock] { frame.lock_controller().set_clock(clock); },
-         {}},
-        {"File, Signing key: the passphrase dialog opens",
-         [&frame] { frame.CallAfter([&frame] { frame.set_up_signing_key(); }); },
-         [] { return wxWindow::FindWindowByName("enroll-first") != nullptr; },
-         std::chrono::milliseconds(400)},
-        {"typing the passphrase twice and Enter makes the key",
-         [] {
-             type("correct horse");
-             key(WXK_TAB);
-             type("correct horse");
-             key(WXK_RETURN);
-         },
-         [&frame] {
-             std::error_code ec;
-             return !frame.enrolling() && std::filesystem::exists(signing_identity().key_file, ec);
-         }},
         {"14 minutes without input: still open",
          [clock] { clock->advance(std::chrono::minutes(14)); },
          {},
