@@ -27,8 +27,29 @@ std::string document_text(const Document& doc) {
     return render::extract_text(doc.body);
 }
 
+namespace {
+
+// A GIFT file without its comment lines ("// section: …" pins, Moodle's "// [id:…]", notes for
+// trainers): what an agent searches a quiz by is its questions and answers.
+std::string gift_without_comments(std::string_view gift) {
+    std::string out;
+    out.reserve(gift.size());
+    std::size_t start = 0;
+    while (start < gift.size()) {
+        std::size_t end = gift.find('\n', start);
+        end = end == std::string_view::npos ? gift.size() : end + 1;
+        const std::string_view line = gift.substr(start, end - start);
+        const std::size_t first = line.find_first_not_of(" \t");
+        if (first == std::string_view::npos || line.substr(first, 2) != "//") out += line;
+        start = end;
+    }
+    return out;
+}
+
+}  // namespace
+
 render::SearchableText document_searchable_text(const Document& doc) {
-    if (doc.type == DocumentType::Quiz) return {doc.body, {}};
+    if (doc.type == DocumentType::Quiz) return {gift_without_comments(doc.body), {}};
     return render::searchable_text(doc.body);
 }
 

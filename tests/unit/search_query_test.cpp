@@ -229,3 +229,21 @@ TEST_F(SearchQueryTest, SnippetsMarkStemsPrefixesAndEscapeHtml) {
     EXPECT_NE(hits[0].snippet.find("&lt;<mark>helpdesk</mark>&gt; &amp;"), std::string::npos)
         << hits[0].snippet;
 }
+
+TEST(SearchQuizText, CommentLinesAreNeitherIndexedNorShownInSnippets) {
+    test::TempSpace space;
+    space.write("lectern.yaml", "title: Test space\nlanguages: [en]\n");
+    space.write("quizzes/wildlife.gift",
+                "// zanzibarpin: a note for trainers, not for agents\n"
+                "::Q1:: Which animal is a quokka? {=A small wallaby ~A parrot}\n");
+    test::TempIndexDir dir;
+    SpaceIndex index(IndexConfig{space.root(), dir.path()});
+    index.update();
+    SearchRequest request;
+    request.query = "zanzibarpin";
+    EXPECT_TRUE(index.search(request).hits.empty());
+    request.query = "quokka";
+    const auto found = index.search(request);
+    ASSERT_EQ(ids(found), std::vector<std::string>{"wildlife"});
+    EXPECT_EQ(found.hits[0].snippet.find("//"), std::string::npos) << found.hits[0].snippet;
+}
