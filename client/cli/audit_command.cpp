@@ -6,12 +6,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <random>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "common/error.hpp"
+#include "common/scratch_dir.hpp"
 #include "ledger/audit_export.hpp"
 #include "ledger/audit_verify.hpp"
 #include "sync/client_config.hpp"
@@ -44,27 +44,6 @@ std::string read_line_from_fd(int fd) {
     return out;
 }
 
-/// A folder removed with what it holds when the export ends.
-class ScratchDir {
-  public:
-    ScratchDir() {
-        std::random_device rd;
-        path_ = std::filesystem::temp_directory_path() /
-                ("lectern-audit-" + std::to_string(rd()) + std::to_string(rd()));
-        std::filesystem::create_directories(path_);
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
-
 int run_export(const ExportOptions& o) {
     const auto config = sync::load_client_config();
     ledger::AuditExportOptions e;
@@ -87,7 +66,7 @@ int run_export(const ExportOptions& o) {
     }
     e.space = o.space;
     if (!o.agent.empty()) e.agent = o.agent;
-    ScratchDir scratch;
+    ScratchDir scratch("audit");
     e.work_dir = scratch.path();
     e.progress.report = [](const sync::ProgressStep& s) {
         if (s.total > 0 && s.done == s.total)

@@ -19,4 +19,12 @@ Error libgit2_error(std::string_view doing) {
     return Error(ErrorKind::Library, message);
 }
 
+git::RepositoryPtr open_repository(const std::filesystem::path& path) {
+    ensure_libgit2();
+    git_repository* raw = nullptr;
+    if (git_repository_open_ext(&raw, path.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0)
+        throw libgit2_error("opening the repository at " + path.string());
+    return git::RepositoryPtr(raw);
+}
+
 }  // namespace lectern

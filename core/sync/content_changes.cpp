@@ -85,12 +85,7 @@ git::TreePtr tree_of(git_repository* repo, const std::string& commit) {
 
 ContentChanges content_changes(const std::filesystem::path& repository, const std::string& from,
                                const std::string& to) {
-    ensure_libgit2();
-    git_repository* raw_repo = nullptr;
-    if (git_repository_open_ext(&raw_repo, repository.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH,
-                                nullptr) != 0)
-        throw libgit2_error("opening " + repository.string());
-    git::RepositoryPtr repo(raw_repo);
+    const git::RepositoryPtr repo = open_repository(repository);
     // A `from` the repository does not hold (it was re-created after damage) counts as
     // nothing: every document is reported added.
     git_oid from_oid;

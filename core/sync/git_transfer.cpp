@@ -85,14 +85,6 @@ void check_url(const std::string& url) {
     }
 }
 
-git::RepositoryPtr open_repository(const std::filesystem::path& path) {
-    ensure_libgit2();
-    git_repository* raw = nullptr;
-    if (git_repository_open_ext(&raw, path.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0)
-        throw libgit2_error("opening the repository at " + path.string());
-    return git::RepositoryPtr(raw);
-}
-
 git::RemotePtr anonymous_remote(git_repository* repo, const std::string& url) {
     git_remote* raw = nullptr;
     git_remote_create_options opts = GIT_REMOTE_CREATE_OPTIONS_INIT;

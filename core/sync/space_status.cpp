@@ -15,10 +15,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::size_t commits_not_pushed(const fs::path& clone) {
-    git_repository* raw = nullptr;
-    if (git_repository_open_ext(&raw, clone.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH, nullptr) != 0)
-        throw libgit2_error("opening the ledger clone " + clone.string());
-    git::RepositoryPtr repo(raw);
+    const git::RepositoryPtr repo = open_repository(clone);
     git_branch_iterator* raw_it = nullptr;
     if (git_branch_iterator_new(&raw_it, repo.get(), GIT_BRANCH_LOCAL) != 0)
         throw libgit2_error("listing the branches of " + clone.string());

@@ -82,12 +82,7 @@ int visit(const char* root, const git_tree_entry* entry, void* payload) {
 
 std::vector<std::string> unsafe_entries(const std::filesystem::path& repository,
                                         const std::string& commit) {
-    ensure_libgit2();
-    git_repository* raw_repo = nullptr;
-    if (git_repository_open_ext(&raw_repo, repository.c_str(), GIT_REPOSITORY_OPEN_NO_SEARCH,
-                                nullptr) != 0)
-        throw libgit2_error("opening " + repository.string());
-    git::RepositoryPtr repo(raw_repo);
+    const git::RepositoryPtr repo = open_repository(repository);
     git_oid oid;
     git_commit* raw_commit = nullptr;
     if (git_oid_fromstr(&oid, commit.c_str()) != 0 ||

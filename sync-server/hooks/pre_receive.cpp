@@ -3,12 +3,12 @@
 #include <cstdlib>
 #include <istream>
 #include <ostream>
-#include <random>
 #include <sstream>
 #include <vector>
 
 #include "common/git_handles.hpp"
 #include "common/libgit2.hpp"
+#include "common/scratch_dir.hpp"
 #include "content/lint.hpp"
 #include "hooks/ledger_check.hpp"
 #include "hooks/ref_update.hpp"
@@ -21,27 +21,6 @@
 namespace lectern::server {
 
 namespace {
-
-/// A folder removed with everything in it when the object goes.
-class ScratchDir {
-  public:
-    ScratchDir() {
-        std::random_device rd;
-        path_ = std::filesystem::temp_directory_path() /
-                ("lectern-push-" + std::to_string(rd()) + "-" + std::to_string(rd()));
-        std::filesystem::create_directories(path_);
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    ScratchDir(const ScratchDir&) = delete;
-    ScratchDir& operator=(const ScratchDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
 
 git::RepositoryPtr open_pushed_repository() {
     ensure_libgit2();
@@ -79,7 +58,7 @@ bool check_content(git_repository* repo, const RefUpdate& update, std::ostream& 
         messages << "lectern: push to " << update.ref << " refused: unsafe paths in the tree\n";
         return false;
     }
-    ScratchDir scratch;
+    ScratchDir scratch("push");
     export_tree(repo, tree.get(), scratch.path());
     const Diagnostics found = content::lint_space(scratch.path());
     for (const auto& d : found.items()) messages << d.to_string() << '\n';
