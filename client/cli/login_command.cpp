@@ -9,7 +9,7 @@
 #include "commands.hpp"
 #include "common/error.hpp"
 #include "sync/client_config.hpp"
-#include "sync/server_api.hpp"
+#include "sync/sign_in.hpp"
 
 namespace lectern::cli {
 
@@ -67,18 +67,25 @@ int run(const LoginOptions& opts) {
         std::cerr << "lectern: a user name and a password are needed to log in\n";
         return kFailure;
     }
-    const auto old = sync::load_client_config();
-    const std::string device =
-        old && !old->device.empty() ? old->device : sync::default_device_name();
-    const auto token = sync::create_token(server, user, password, "lectern on " + device);
-    if (token.failure) {
-        std::cerr << "lectern: " << token.failure->message << '\n';
+    const auto signed_in = sync::sign_in({server, user, password, "lectern"});
+    if (signed_in.failure) {
+        std::cerr << "lectern: " << signed_in.failure->message << '\n';
         return kFailure;
     }
-    sync::save_client_config({server, token.user, token.token, device});
-    std::cout << "Logged in to " << server << " as " << token.user << " (device " << device
-              << "); the token is saved in " << sync::client_config_path().string()
-              << ".\nNext: lectern sync\n";
+    const auto& config = signed_in.config;
+    std::cout << "Logged in to " << server << " as " << config.user << " (device " << config.device
+              << "); the token is saved in " << sync::client_config_path().string() << ".\n";
+    if (signed_in.spaces_failure) {
+        std::cout << "Your spaces could not be listed: " << signed_in.spaces_failure->message
+                  << '\n';
+    } else if (signed_in.spaces.empty()) {
+        std::cout << "You are not a member of any space yet: ask an admin to add you.\n";
+    } else {
+        std::cout << "Your spaces:";
+        for (const auto& space : signed_in.spaces)
+            std::cout << ' ' << space.space << " (" << space.role << ')';
+        std::cout << "\nNext: lectern sync " << signed_in.spaces.front().space << '\n';
+    }
     return kOk;
 }
 

@@ -13,6 +13,7 @@
 #include "gui_test_driver.hpp"
 #include "main_frame.hpp"
 #include "settings.hpp"
+#include "sync/client_config.hpp"
 #include "translations.hpp"
 #include "wx_text.hpp"
 
@@ -89,12 +90,16 @@ bool App::OnInit() {
     if (!wxApp::OnInit()) return false;
 
     const bool first_start = options_.space.empty() && !settings_->first_start_done();
-    if (options_.space.empty() && !first_start) {
+    // Started plainly after the first start: the space signed in to then, else the sample.
+    const std::string synced =
+        options_.space.empty() && !first_start ? settings_->synced_space() : std::string();
+    if (options_.space.empty() && !first_start && synced.empty()) {
         options_.space = sample_content();
         options_.sample = true;
     }
     auto* frame = new MainFrame(*settings_, options_.space, options_.sample);
     frame->Show();
+    if (!synced.empty()) frame->open_synced_space(synced);
     if (first_start) {
         // After the window is up, so the dialog has a parent and the GUI test can drive it.
         frame->CallAfter([this, frame] { run_first_start(*frame); });
@@ -113,15 +118,23 @@ bool App::OnInit() {
 }
 
 void App::run_first_start(MainFrame& frame) {
-    // Signing in arrives with core/sync's login: until then, the sample offline.
-    FirstStartDialog dialog(&frame, false);
+    FirstStartDialog dialog(&frame);
     if (dialog.ShowModal() != wxID_OK) {
         frame.Close(true);
         return;
     }
     settings_->set_first_start_done(true);
+    if (dialog.use_sample()) {
+        settings_->flush();
+        frame.load_space(sample_content(), true);
+        return;
+    }
+    // The token and server are in the client's settings (shared with the lectern CLI); the
+    // app remembers which space to open.
+    settings_->set_synced_space(dialog.space());
+    if (const auto config = sync::load_client_config()) settings_->set_server_url(config->server);
     settings_->flush();
-    frame.load_space(sample_content(), true);
+    frame.open_synced_space(dialog.space());
 }
 
 int App::OnRun() {

@@ -143,6 +143,10 @@ std::unique_ptr<GuiTestDriver> make_gui_test(const std::string& name, MainFrame&
         steps = lock_scenario(frame, screenshot_dir);
     } else if (name == "first-start") {
         steps = first_start_scenario(frame, screenshot_dir);
+    } else if (name == "sign-in") {
+        steps = sign_in_scenario(frame, screenshot_dir);
+    } else if (name == "synced-start") {
+        steps = synced_start_scenario(frame, screenshot_dir);
     } else if (name == "lesson") {
         steps = lesson_scenario(frame, screenshot_dir);
     } else if (name == "quiz") {

@@ -48,6 +48,8 @@ std::vector<GuiTestDriver::Step> highlight_scenario(MainFrame& frame, const std:
 std::vector<GuiTestDriver::Step> history_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> lock_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> first_start_scenario(MainFrame& frame, const std::string& shots);
+std::vector<GuiTestDriver::Step> sign_in_scenario(MainFrame& frame, const std::string& shots);
+std::vector<GuiTestDriver::Step> synced_start_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> bench_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> quiz_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> lesson_scenario(MainFrame& frame, const std::string& shots);

@@ -56,6 +56,9 @@ class MainFrame : public wxFrame {
     MainFrame(Settings& settings, std::filesystem::path space_root, bool sample = false);
     /// Loads a space (off the UI thread) and shows it.
     void load_space(std::filesystem::path root, bool sample = false);
+    /// Opens the server's `space` as synced to this machine; the first time, syncs it first
+    /// (progress in the sync strip; F5 retries when the server could not be reached).
+    void open_synced_space(const std::string& space);
     /// Preferences (Ctrl+,): applies the text size at once.
     void show_preferences();
     const Settings& settings() const { return settings_; }
@@ -165,6 +168,7 @@ class MainFrame : public wxFrame {
     bool enrolling_ = false;
     wxString sync_summary_;
     std::unique_ptr<sync::ContentChanges> pending_changes_;  // said once the standing is read
+    bool awaiting_first_sync_ = false;  // open_synced_space(): load once the first sync is in
     // When the last key in the search box was pressed and not yet answered.
     std::optional<std::chrono::steady_clock::time_point> search_key_time_;
     std::vector<double> keystroke_latencies_ms_;

@@ -3,11 +3,15 @@
 
 #include <wx/intl.h>
 
+#include "common/error.hpp"
+#include "document_panel.hpp"
+#include "html_theme.hpp"
 #include "main_frame.hpp"
 #include "progress/sync_summary.hpp"
 #include "settings.hpp"
 #include "space_session.hpp"
 #include "standing_session.hpp"
+#include "sync/local_paths.hpp"
 #include "sync_controller.hpp"
 #include "sync_panel.hpp"
 #include "sync_text.hpp"
@@ -32,8 +36,39 @@ void MainFrame::on_space_settled() {
     sync_->space_ready(space_->root(), place && place->sample, settings_.sync_interval_minutes());
 }
 
+void MainFrame::open_synced_space(const std::string& space) {
+    sync::SpacePaths paths;
+    try {
+        paths = sync::space_paths(space);
+    } catch (const std::exception& e) {
+        on_space_failed(e.what());
+        return;
+    }
+    std::error_code ec;
+    if (std::filesystem::exists(paths.content / "lectern.yaml", ec)) {
+        load_space(paths.content);
+        return;
+    }
+    // TRANSLATORS: the page shown while a space is copied from the server the first time.
+    const wxString getting =
+        wxString::Format(_("Getting \u201c%s\u201d from the server"), to_wx(space));
+    SetStatusText(getting + "\u2026", 0);
+    document_->show({}, page("<h1>" + escape_html(from_wx(getting)) + "</h1><p>" +
+                             escape_html(from_wx(_("The first sync copies every document to this "
+                                                   "computer, so that it works offline from then "
+                                                   "on. F5 tries again if it fails."))) +
+                             "</p>"));
+    awaiting_first_sync_ = true;
+    sync_->first_sync(space, paths.content, settings_.sync_interval_minutes());
+}
+
 void MainFrame::on_synced(const sync::SyncReport& report) {
-    if (!space_) return;
+    if (!space_) {
+        // The first sync of a space opened by open_synced_space(): its copy is here now.
+        if (awaiting_first_sync_) load_space(sync_->content_root());
+        awaiting_first_sync_ = false;
+        return;
+    }
     if (report.up_to_date()) {
         sync_summary_ = _("No changes");
         SetStatusText(sync_summary_, 0);

@@ -19,6 +19,7 @@ const char* const kLanguage = "/Appearance/Language";
 const char* const kServerUrl = "/Sync/Server";
 const char* const kSyncMinutes = "/Sync/IntervalMinutes";
 const char* const kFirstStartDone = "/Session/FirstStartDone";
+const char* const kSyncedSpace = "/Sync/Space";
 
 constexpr int kDefaultWidth = 1100;
 constexpr int kDefaultHeight = 720;
@@ -101,6 +102,14 @@ bool Settings::first_start_done() const {
 
 void Settings::set_first_start_done(bool done) {
     config_->Write(kFirstStartDone, done);
+}
+
+std::string Settings::synced_space() const {
+    return from_wx(config_->Read(kSyncedSpace, wxString()));
+}
+
+void Settings::set_synced_space(const std::string& space) {
+    config_->Write(kSyncedSpace, to_wx(space));
 }
 
 void Settings::flush() {

@@ -57,6 +57,11 @@ class Settings {
     bool first_start_done() const;
     void set_first_start_done(bool done);
 
+    /// The server's space the app opens when started without --space or --sample (chosen at
+    /// the first start's sign-in); default none: the sample content.
+    std::string synced_space() const;
+    void set_synced_space(const std::string& space);
+
     /// Writes pending changes to disk.
     void flush();
 

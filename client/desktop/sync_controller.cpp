@@ -104,6 +104,15 @@ void SyncController::space_ready(const std::filesystem::path& content_root, bool
     sync_now();
 }
 
+void SyncController::first_sync(const std::string& space, const std::filesystem::path& content_root,
+                                int interval_minutes) {
+    space_ = space;
+    root_ = content_root;  // space_ready() for this folder then finds it synced and timed
+    refresh_status();
+    set_interval(interval_minutes);
+    sync_now();
+}
+
 void SyncController::sample_records(std::size_t records) {
     if (!space_ && !root_.empty()) set_status(sample_status_text(records));
 }

@@ -38,6 +38,11 @@ class SyncController {
     /// login, or the first start's sign-in) is synced now, once per folder, then every
     /// `interval_minutes`. `sample`: the sample content, which has no server.
     void space_ready(const std::filesystem::path& content_root, bool sample, int interval_minutes);
+    /// A space not yet on this machine: syncs it now into `content_root` (its folder under
+    /// sync::space_paths), then every `interval_minutes`; `synced` says when it is there.
+    void first_sync(const std::string& space, const std::filesystem::path& content_root,
+                    int interval_minutes);
+    const std::filesystem::path& content_root() const { return root_; }
     /// Records signed on the sample content, for its status line.
     void sample_records(std::size_t records);
     /// F5 (and after each signature): syncs the content, then sends this device's signed
