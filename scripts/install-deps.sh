@@ -15,6 +15,8 @@ packages=(
   libtomlplusplus-dev libcurl4-openssl-dev
   # front ends
   libwxgtk3.2-dev libwxgtk-media3.2-dev libgstreamer1.0-dev libcpp-httplib-dev libcli11-dev gettext
+  # lesson playback in the app (wxMediaCtrl's GStreamer backend: MP4, H.264, AAC, X video)
+  gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav gstreamer1.0-x
   # tests and benchmarks
   libgtest-dev libgmock-dev git-lfs lighttpd sqlite3 ripgrep ffmpeg xvfb xauth imagemagick poppler-utils
 )

@@ -165,14 +165,15 @@ void LessonWindow::build() {
     list_->SetName("lesson-chapters");
     list_->SetMinSize(wxSize(240, -1));
     list_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { go_to(e.GetSelection()); });
-    // Enter in the list (the list takes it before any key hook): play from that step, or,
-    // without a player, go on to the passphrase once the lesson may be recorded.
+    // Enter in the list (the list takes it before any key hook): once the lesson may be
+    // recorded, on to the passphrase (what the window asks for then; Space still plays);
+    // before that, play from that step.
     list_->Bind(wxEVT_LISTBOX_DCLICK, [this](wxCommandEvent& e) {
         go_to(e.GetSelection());
-        if (player_ == Player::Ready || player_ == Player::Loading) {
-            play_or_pause();
-        } else if (passphrase_->IsEnabled()) {
+        if (passphrase_->IsEnabled()) {
             passphrase_->SetFocus();
+        } else if (player_ == Player::Ready || player_ == Player::Loading) {
+            play_or_pause();
         }
     });
 
