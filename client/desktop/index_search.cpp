@@ -37,9 +37,8 @@ class IndexSearch : public SearchBackend {
 }  // namespace
 
 std::unique_ptr<SearchBackend> make_index_search(const std::filesystem::path& space_root) {
-    search::SpaceIndex index(search::IndexConfig{space_root, {}});
-    index.update();
-    return std::make_unique<IndexSearch>(std::move(index));
+    // Opened lazily by the first search, on the search thread.
+    return std::make_unique<IndexSearch>(search::SpaceIndex(search::IndexConfig{space_root, {}}));
 }
 
 }  // namespace lectern::desktop

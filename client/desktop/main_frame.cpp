@@ -5,6 +5,7 @@
 #include <wx/srchctrl.h>
 #include <wx/statusbr.h>
 
+#include "common/diagnostic.hpp"
 #include "content/document_links.hpp"
 #include "document_page.hpp"
 #include "document_panel.hpp"
@@ -18,6 +19,8 @@
 #include "lock_controller.hpp"
 #include "path_model.hpp"
 #include "path_panel.hpp"
+#include "quiz/gift.hpp"
+#include "quiz/quiz.hpp"
 #include "quiz_window.hpp"
 #include "script_controller.hpp"
 #include "script_panel.hpp"
@@ -52,6 +55,19 @@ int page_of(View view) {
     return 0;
 }
 
+// The quiz and the documents its questions' section pins and its `tests` name.
+std::vector<std::string> quiz_and_its_documents(const content::Document& quiz) {
+    std::vector<std::string> ids{quiz.id};
+    Diagnostics ignored;  // the quiz window reports what is wrong with the quiz
+    for (const auto& question :
+         quiz::parse_gift(quiz.body, quiz.path, quiz.body_first_line, ignored).questions) {
+        if (question.pin) ids.push_back(question.pin->document);
+    }
+    if (const std::string tested = quiz::quiz_settings(quiz).tests; !tested.empty())
+        ids.push_back(tested);
+    return ids;
+}
+
 }  // namespace
 
 MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root, bool sample)
@@ -67,52 +83,65 @@ MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root, bool 
     Bind(wxEVT_CHAR_HOOK, &MainFrame::on_char_hook, this);
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
     session_ = std::make_unique<SpaceSession>(SpaceSession::Handlers{
-        [this](std::size_t problems) { on_space_loaded(problems); },
+        [this](std::shared_ptr<SearchBackend> index) { on_space_loaded(std::move(index)); },
         [this](const std::string& message) { on_space_failed(message); },
-        [this](std::shared_ptr<SearchBackend> index) { on_index_ready(std::move(index)); },
-        [this](const std::string& message) { on_index_failed(message); }});
+        [this](std::shared_ptr<SearchBackend> index, bool changed) {
+            on_index_ready(std::move(index), changed);
+        },
+        [this](const std::string& message) { on_index_failed(message); },
+        [this](std::size_t problems) { on_content_checked(problems); }});
     if (!space_root.empty()) load_space(std::move(space_root), sample);
 }
 
-void MainFrame::load_space(std::filesystem::path root, bool sample) {
-    session_->load(std::move(root), sample);
+void MainFrame::load_space(std::filesystem::path root, bool sample, bool fresh) {
+    session_->load(std::move(root), sample, fresh);
 }
 
 MainFrame::~MainFrame() = default;
 
-void MainFrame::on_space_loaded(std::size_t problems) {
+void MainFrame::on_space_loaded(std::shared_ptr<SearchBackend> index) {
     space_ = session_->space();
     SetTitle(wxString::Format("%s \u2014 Lectern", to_wx(space_->manifest().title)));
     library_->show(to_wx(space_->manifest().title), library_groups(*space_, today_iso()));
     refresh_standing();  // badges, path progress and the sign bar once the ledger is read
-    searcher_->set_backend(make_title_search(space_));
+    use_search(std::move(index));
     lock_->set_limit(std::chrono::minutes(space_->manifest().auto_lock_minutes));
-    const int documents = static_cast<int>(space_->documents().size());
-    SetStatusText(wxString::Format(wxPLURAL("%d document", "%d documents", documents), documents),
-                  0);
-    if (problems > 0) {
-        // TRANSLATORS: in the status bar when some files of the content could not be read.
-        SetStatusText(
-            wxString::Format(wxPLURAL("%d problem in the content: run \u201clectern lint\u201d",
-                                      "%d problems in the content: run \u201clectern lint\u201d",
-                                      static_cast<int>(problems)),
-                             static_cast<int>(problems)),
-            1);
-    }
+    show_document_count();
+    SetStatusText(wxString(), 1);
     const std::string last = settings_.last_document();
-    if (const auto* doc = last.empty() ? nullptr : space_->find_by_id(last)) {
-        open_document(doc->id, {});
+    if (!last.empty() && space_->find_by_id(last)) {
+        open_document(last, {});
     } else {
         open({View::Welcome, {}});
     }
 }
 
-void MainFrame::on_index_ready(std::shared_ptr<SearchBackend> index) {
-    on_space_settled();  // sync after the index is written: one writer at a time
-    if (!index) return;  // this build has no search index
+void MainFrame::show_document_count() {
+    const int documents = static_cast<int>(space_->documents().size());
+    SetStatusText(wxString::Format(wxPLURAL("%d document", "%d documents", documents), documents),
+                  0);
+}
+
+void MainFrame::use_search(std::shared_ptr<SearchBackend> index) {
+    if (!index) {
+        searcher_->set_backend(make_title_search(space_));
+        return;
+    }
     searcher_->set_backend(with_fallback(index, make_title_search(space_)));
     search_->SetDescriptiveText(_("Search (Ctrl+K or /)"));
     search_panel_->set_full_text(true);
+}
+
+void MainFrame::on_index_ready(std::shared_ptr<SearchBackend> index, bool changed) {
+    if (changed) {
+        // Files changed since the index was written: list them as they are now.
+        space_ = session_->space();
+        refresh_standing();  // redraws the library and the path with the badges
+        show_document_count();
+    }
+    on_space_settled();  // sync after the index is written: one writer at a time
+    if (!index) return;
+    use_search(std::move(index));
     if (view_ == View::Search) searcher_->search(from_wx(search_->GetValue()));
 }
 
@@ -121,6 +150,17 @@ void MainFrame::on_index_failed(const std::string& message) {
     // TRANSLATORS: status bar; the search box still finds titles.
     SetStatusText(
         wxString::Format(_("Search index unavailable, searching titles: %s"), to_wx(message)), 1);
+}
+
+void MainFrame::on_content_checked(std::size_t problems) {
+    if (problems == 0) return;
+    // TRANSLATORS: in the status bar when some files of the content could not be read.
+    SetStatusText(
+        wxString::Format(wxPLURAL("%d problem in the content: run \u201clectern lint\u201d",
+                                  "%d problems in the content: run \u201clectern lint\u201d",
+                                  static_cast<int>(problems)),
+                         static_cast<int>(problems)),
+        1);
 }
 
 void MainFrame::on_space_failed(const std::string& message) {
@@ -133,20 +173,28 @@ void MainFrame::on_space_failed(const std::string& message) {
 void MainFrame::open_document(const std::string& id, const std::string& section,
                               const HighlightTerms& terms) {
     if (!space_) return;
-    const auto* doc = space_->find_by_id(id);
-    if (!doc) return;
-    if (doc->type == content::DocumentType::Quiz) {  // taken in a window of its own
-        open_quiz_window(this, *space_, *doc, [this](const std::string& i, const std::string& s) {
-            open_document(i, s);
-        });
-        return;
-    }
-    if (doc->type == content::DocumentType::Lesson) {  // storyboard and player of its own
-        open_lesson_window(this, space_, *doc, step_of_section(section));
+    const auto* listed = space_->find_by_id(id);
+    if (!listed) return;
+    if (listed->type == content::DocumentType::Quiz ||
+        listed->type == content::DocumentType::Lesson) {
+        // The library lists documents without their text: read the file as it is now.
+        const auto doc = session_->read_document(id);
+        if (!doc) return;
+        if (doc->type == content::DocumentType::Quiz) {  // taken in a window of its own
+            // Its questions name sections of other documents to read again: their text too.
+            const auto quiz_space = session_->read_documents(quiz_and_its_documents(*doc));
+            const auto* quiz = quiz_space->find_by_id(id);
+            if (!quiz) return;
+            open_quiz_window(
+                this, *quiz_space, *quiz,
+                [this](const std::string& i, const std::string& s) { open_document(i, s); });
+        } else {  // storyboard and player of its own
+            open_lesson_window(this, space_, *doc, step_of_section(section));
+        }
         return;
     }
     highlight_ = terms;
-    open({doc->type == content::DocumentType::Script ? View::Script : View::Document, doc->id});
+    open({listed->type == content::DocumentType::Script ? View::Script : View::Document, id});
     highlight_ = {};
     if (!section.empty() && view_ == View::Document) document_->view().scroll_to(section);
 }
@@ -166,8 +214,10 @@ void MainFrame::open(const Location& where, bool record) {
             break;
         case View::Document:
         case View::Script: {
-            const auto* doc = space_->find_by_id(where.id);
-            if (!doc) return;
+            // The library lists documents without their text: read the file as it is now.
+            const auto read = session_->read_document(where.id);
+            if (!read) return;
+            const content::Document* doc = &*read;
             if (doc->type == content::DocumentType::Lesson) {
                 open_lesson_window(this, space_, *doc, 0);
                 return;
@@ -177,7 +227,7 @@ void MainFrame::open(const Location& where, bool record) {
             } else {
                 document_->show(doc->id, document_page_html(*space_, *doc, today_iso()),
                                 highlight_);
-                signer_->document_shown(space_, doc);
+                signer_->document_shown(space_, space_->find_by_id(doc->id));
             }
             settings_.set_last_document(doc->id);
             break;
@@ -240,7 +290,7 @@ void MainFrame::go_back() {
 
 void MainFrame::show_links() {
     if (!space_ || (view_ != View::Document && view_ != View::Script)) return;
-    const auto* doc = space_->find_by_id(current_id());
+    const auto doc = session_->read_document(current_id());
     if (!doc) return;
     std::vector<SearchHit> hits;
     for (const auto* linked : content::linked_documents(*space_, *doc))
@@ -317,6 +367,10 @@ bool MainFrame::script_shows_whole() const {
 
 bool MainFrame::index_settled() const {
     return session_->index_settled();
+}
+
+bool MainFrame::content_checked() const {
+    return session_->content_checked();
 }
 
 std::size_t MainFrame::highlighted_words() const {

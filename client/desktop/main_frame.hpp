@@ -55,7 +55,8 @@ class MainFrame : public wxFrame {
     /// `sample`: the root is the bundled sample content (SpaceSession::load).
     MainFrame(Settings& settings, std::filesystem::path space_root, bool sample = false);
     /// Loads a space (off the UI thread) and shows it.
-    void load_space(std::filesystem::path root, bool sample = false);
+    /// With `fresh`, the index is brought up to date before the space is shown (after a sync).
+    void load_space(std::filesystem::path root, bool sample = false, bool fresh = false);
     /// Opens the server's `space` as synced to this machine; the first time, syncs it first
     /// (progress in the sync strip; F5 retries when the server could not be reached).
     void open_synced_space(const std::string& space);
@@ -88,8 +89,10 @@ class MainFrame : public wxFrame {
 
     // What the GUI tests look at.
     bool space_ready() const { return space_ != nullptr; }
-    /// True once the search index is ready, failed, or this build has none.
+    /// True once the search index is up to date with the files, or failed.
     bool index_settled() const;
+    /// True once every file of the space has been read and checked in the background.
+    bool content_checked() const;
     View current_view() const { return view_; }
     std::string current_id() const;
     std::string script_step() const;
@@ -99,6 +102,15 @@ class MainFrame : public wxFrame {
     /// Milliseconds from each key typed in the search box to its results on screen (the
     /// benchmark reads them).
     const std::vector<double>& keystroke_latencies_ms() const { return keystroke_latencies_ms_; }
+    /// Where the time of each of those keystrokes went.
+    struct KeystrokeTrace {
+        std::string query;
+        double total_ms = 0;   ///< key pressed to results shown
+        double search_ms = 0;  ///< the query on the search thread
+        double show_ms = 0;    ///< filling the result list on the UI thread
+        std::size_t hits = 0;
+    };
+    const std::vector<KeystrokeTrace>& keystroke_traces() const { return keystroke_traces_; }
     /// Words marked in the document shown.
     std::size_t highlighted_words() const;
     const HistoryController& history_controller() const { return *versions_; }
@@ -135,10 +147,13 @@ class MainFrame : public wxFrame {
     void on_synced(const sync::SyncReport& report);
     void show_sync_summary();
     void apply_lock(bool locked);
-    void on_space_loaded(std::size_t problems);
+    void on_space_loaded(std::shared_ptr<SearchBackend> index);
     void on_space_failed(const std::string& message);
-    void on_index_ready(std::shared_ptr<SearchBackend> index);
+    void on_index_ready(std::shared_ptr<SearchBackend> index, bool changed);
     void on_index_failed(const std::string& message);
+    void on_content_checked(std::size_t problems);
+    void show_document_count();
+    void use_search(std::shared_ptr<SearchBackend> index);
     void show_view(View view);
     void apply_font_size();
     void on_char_hook(wxKeyEvent& event);
@@ -172,6 +187,7 @@ class MainFrame : public wxFrame {
     // When the last key in the search box was pressed and not yet answered.
     std::optional<std::chrono::steady_clock::time_point> search_key_time_;
     std::vector<double> keystroke_latencies_ms_;
+    std::vector<KeystrokeTrace> keystroke_traces_;
     HighlightTerms highlight_;  // for the document being opened from search
 
     std::unique_ptr<ScriptController> script_;

@@ -78,11 +78,15 @@ void MainFrame::build_layout() {
     searcher_ = std::make_unique<SearchController>([this](const std::string& query,
                                                           const std::vector<SearchHit>& hits,
                                                           const std::string& error) {
+        const auto shown_from = std::chrono::steady_clock::now();
         search_panel_->show_results(query, hits, error);
         if (search_key_time_ && !searcher_->busy()) {
-            const std::chrono::duration<double, std::milli> took =
-                std::chrono::steady_clock::now() - *search_key_time_;
-            keystroke_latencies_ms_.push_back(took.count());
+            using Ms = std::chrono::duration<double, std::milli>;
+            const auto now = std::chrono::steady_clock::now();
+            keystroke_latencies_ms_.push_back(Ms(now - *search_key_time_).count());
+            keystroke_traces_.push_back({query, Ms(now - *search_key_time_).count(),
+                                         searcher_->last_search_ms(), Ms(now - shown_from).count(),
+                                         hits.size()});
             search_key_time_.reset();
         }
     });

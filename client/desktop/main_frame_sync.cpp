@@ -78,7 +78,7 @@ void MainFrame::on_synced(const sync::SyncReport& report) {
     // The copy on disk is new: read it again; the summary waits for the agent's standing in
     // the new content (what needs a signature now).
     pending_changes_ = std::make_unique<sync::ContentChanges>(report.changes);
-    load_space(space_->root());
+    load_space(space_->root(), false, true);
 }
 
 void MainFrame::show_sync_summary() {

@@ -35,13 +35,12 @@ class SearchBackend {
     virtual std::vector<SearchHit> search(const std::string& query, std::size_t limit) = 0;
 };
 
-/// Searches titles with content::match_titles(): the search before the index is ready, and
-/// the only one where the build has no core/search.
+/// Searches titles with content::match_titles(): the search when the index cannot answer.
 std::unique_ptr<SearchBackend> make_title_search(std::shared_ptr<const content::Space> space);
 
-/// Searches the space's full-text index (core/search), after bringing the index up to date,
-/// which takes as long as indexing what changed: call it off the UI thread. Returns nullptr
-/// when this build has no search index. Throws lectern::Error when the index cannot be made.
+/// Searches the space's full-text index (core/search) as it was last written: a backend made
+/// after search::update_index() sees what the update wrote. Opens nothing until its first
+/// search, so it is cheap to make on any thread.
 std::unique_ptr<SearchBackend> make_index_search(const std::filesystem::path& space_root);
 
 /// Asks `primary`; when it throws anything, logs it and asks `fallback` instead.

@@ -1,5 +1,6 @@
 #include "search_controller.hpp"
 
+#include <chrono>
 #include <exception>
 
 #include <wx/app.h>
@@ -50,6 +51,7 @@ void SearchController::run(std::stop_token stop) {
         }
         std::vector<SearchHit> hits;
         std::string error;
+        const auto started = std::chrono::steady_clock::now();
         if (backend) {
             try {
                 hits = backend->search(request.query, kMaxResults);
@@ -60,17 +62,22 @@ void SearchController::run(std::stop_token stop) {
                 error = "unexpected error";
             }
         }
+        const double took =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+                .count();
         std::weak_ptr<char> alive = alive_;
-        wxTheApp->CallAfter([this, alive, request, hits = std::move(hits), error] {
-            if (alive.lock()) deliver(request.generation, request.query, hits, error);
+        wxTheApp->CallAfter([this, alive, request, hits = std::move(hits), error, took] {
+            if (alive.lock()) deliver(request.generation, request.query, hits, error, took);
         });
     }
 }
 
 void SearchController::deliver(std::uint64_t generation, const std::string& query,
-                               const std::vector<SearchHit>& hits, const std::string& error) {
+                               const std::vector<SearchHit>& hits, const std::string& error,
+                               double search_ms) {
     if (generation <= answered_) return;  // a newer answer is already shown
     answered_ = generation;
+    last_search_ms_ = search_ms;
     on_results_(query, hits, error);
 }
 

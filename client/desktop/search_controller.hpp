@@ -34,6 +34,8 @@ class SearchController {
     void search(const std::string& query);
     /// True while a query typed is not answered yet (for tests and a busy hint).
     bool busy() const { return answered_ != typed_; }
+    /// How long the search thread took over the answer shown last, in milliseconds.
+    double last_search_ms() const { return last_search_ms_; }
 
   private:
     struct Request {
@@ -42,13 +44,15 @@ class SearchController {
     };
     void run(std::stop_token stop);
     void deliver(std::uint64_t generation, const std::string& query,
-                 const std::vector<SearchHit>& hits, const std::string& error);
+                 const std::vector<SearchHit>& hits, const std::string& error,
+                 double search_ms = 0);
 
     static constexpr std::size_t kMaxResults = 50;
 
     ResultsHandler on_results_;
     std::uint64_t typed_ = 0;     // UI thread only
     std::uint64_t answered_ = 0;  // UI thread only
+    double last_search_ms_ = 0;   // UI thread only
     std::shared_ptr<char> alive_ = std::make_shared<char>(0);
 
     std::mutex mutex_;  // guards pending_ and backend_

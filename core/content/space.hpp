@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -29,6 +30,17 @@ class Space {
     /// documents outside the set are not checked. Throws Error(NotFound) like load().
     static Space load_files(const std::filesystem::path& root,
                             const std::vector<std::string>& relative_paths, Diagnostics& out);
+
+    /// A space whose documents come from elsewhere (the search index's catalog,
+    /// search::read_catalog) instead of from reading every file: `documents` as given (one whose
+    /// id or path is already taken is dropped), with lectern.yaml, synonyms.txt and paths/*.yaml
+    /// read from `root`; their problems go to `out`. Throws Error(NotFound) like load().
+    static Space assemble(const std::filesystem::path& root, std::vector<Document> documents,
+                          Diagnostics& out);
+
+    /// The document at `relative_path` as its file is now: body, every front-matter field and
+    /// version. nullopt when the file is missing or not a valid document (problems in `out`).
+    std::optional<Document> read_document(std::string_view relative_path, Diagnostics& out) const;
 
     const std::filesystem::path& root() const noexcept { return root_; }
     const SpaceManifest& manifest() const noexcept { return manifest_; }

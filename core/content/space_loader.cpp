@@ -75,6 +75,29 @@ Space Space::load_files(const fs::path& root, const std::vector<std::string>& re
     return loader.load();
 }
 
+Space Space::assemble(const fs::path& root, std::vector<Document> documents, Diagnostics& out) {
+    std::vector<std::string> paths;
+    std::error_code ec;
+    for (fs::directory_iterator it(root / "paths", ec), end; !ec && it != end; it.increment(ec))
+        paths.push_back("paths/" + it->path().filename().string());
+    Space space = load_files(root, paths, out);
+    space.documents_.reserve(documents.size());
+    for (auto& doc : documents) {
+        if (space.by_id_.count(doc.id) || space.by_path_.count(doc.path)) continue;
+        space.by_id_.emplace(doc.id, space.documents_.size());
+        space.by_path_.emplace(doc.path, space.documents_.size());
+        space.documents_.push_back(std::move(doc));
+    }
+    return space;
+}
+
+std::optional<Document> Space::read_document(std::string_view relative_path,
+                                             Diagnostics& out) const {
+    Space one = load_files(root_, {std::string(relative_path)}, out);
+    if (one.documents_.empty()) return std::nullopt;
+    return std::move(one.documents_.front());
+}
+
 SpaceLoader::SpaceLoader(const fs::path& root, Diagnostics& out) : out_(out) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {

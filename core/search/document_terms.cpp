@@ -5,6 +5,7 @@
 #include "content/document_view.hpp"
 #include "lesson/transcript.hpp"
 #include "render/markdown.hpp"
+#include "search/catalog.hpp"
 #include "search/document_record.hpp"
 #include "search/terms.hpp"
 #include "search/words.hpp"
@@ -132,6 +133,7 @@ Xapian::Document DocumentTerms::make(const content::Document& doc,
     xd.add_boolean_term(bounded_term(terms::kPath, doc.path));
     xd.add_value(terms::kSlotPath, doc.path);
     if (!stamp.empty()) xd.add_value(terms::kSlotStamp, stamp);
+    xd.add_value(terms::kSlotCatalog, catalog_entry(doc));
 
     xd.set_data(
         serialize(DocumentRecord{doc.id, doc.title, std::string(content::to_string(doc.type)),

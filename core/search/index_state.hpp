@@ -12,7 +12,7 @@ namespace lectern::search {
 
 /// Bumped whenever terms, values or records change meaning: an index of another format is
 /// rebuilt, never misread.
-inline constexpr int kIndexFormat = 2;  // 2: quiz comment lines left out
+inline constexpr int kIndexFormat = 3;  // 2: quiz comment lines left out; 3: catalog values
 
 struct IndexState {
     int format = 0;         ///< 0 when the database has no Lectern metadata

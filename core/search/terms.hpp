@@ -27,6 +27,8 @@ inline constexpr std::string_view kPath =
 inline constexpr Xapian::valueno kSlotPath = 0;
 /// "size:mtime" of the file, for spaces that are plain folders without git.
 inline constexpr Xapian::valueno kSlotStamp = 1;
+/// The document's catalog entry (search/catalog.hpp): what lists it without its file.
+inline constexpr Xapian::valueno kSlotCatalog = 2;
 
 /// True for free-text terms that feed the spelling dictionary: unprefixed (prefixes are
 /// upper case, words are lower case), at least three bytes, not a number.
