@@ -1,5 +1,6 @@
 // lectern enroll [--passphrase-fd N]
 
+#include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
@@ -31,7 +32,22 @@ ledger::SecureBuffer new_passphrase(std::optional<int> fd) {
 int run(const EnrollOptions& opts) {
     const sync::ClientConfig config = require_client_config();
     const auto file = ledger::key_file(ledger::keys_dir(), config.user, config.device);
-    if (auto existing = ledger::load_key(file)) {
+    auto existing = ledger::load_key(file);
+    if (existing && !existing->registered_at.empty()) {
+        // A key the server revoked signs nothing it accepts: it is kept beside (the records it
+        // signed name it) and a new one is made.
+        const auto keys = ledger::fetch_own_keys(config.server, {config.user, config.token});
+        if (const auto when = ledger::revoked_at(keys, existing->public_key.base64())) {
+            std::string kept = file.string() + ".revoked";
+            for (int n = 2; std::filesystem::exists(kept); ++n)
+                kept = file.string() + ".revoked." + std::to_string(n);
+            std::filesystem::rename(file, kept);
+            std::cout << "the server revoked this device's key (" << *when << "); it is kept as "
+                      << kept << " and a new one is made\n";
+            existing.reset();
+        }
+    }
+    if (existing) {
         if (!existing->registered_at.empty()) {
             std::cout << "this device (" << config.device << ") is already enrolled for "
                       << config.user << ": key " << existing->public_key.base64() << ", registered "
@@ -67,7 +83,8 @@ void add_enroll_command(CLI::App& app, int& exit_code) {
         "enroll",
         "Make this device's signing key (Ed25519), sealed under a passphrase you choose, and "
         "register its public key with the server. Needs `lectern login` first; run again to "
-        "retry the registration.");
+        "retry the registration. When an admin revoked this device's key, the old key file is "
+        "kept as <file>.revoked (.revoked.2, … when there was one) and a new key is made.");
     add_passphrase_fd_option(*cmd, opts->passphrase_fd);
     cmd->callback([opts, &exit_code] { exit_code = run(*opts); });
 }

@@ -1,6 +1,8 @@
 #include "ledger_sync_step.hpp"
 
 #include <iostream>
+#include <map>
+#include <vector>
 
 #include "commands.hpp"
 #include "common/error.hpp"
@@ -20,6 +22,25 @@ int sync_space_ledger(const sync::ClientConfig& config, const std::string& space
         std::cerr << "lectern: " << space << ": ledger records not sent: " << e.message() << '\n';
         return kFailure;
     }
+    int outcome = kOk;
+    if (!r.set_aside.empty()) {
+        // Grouped by device: one sentence per key the server revoked.
+        std::map<std::string, std::vector<const ledger::SetAsideRecord*>> by_device;
+        for (const auto& a : r.set_aside) by_device[a.device].push_back(&a);
+        for (const auto& [device, records] : by_device) {
+            std::cout << space << ": " << records.size()
+                      << " record(s) were signed with the key of device " << device
+                      << ", which the server revoked (" << records.front()->revoked_at
+                      << "): sign these documents again:";
+            for (const auto* a : records) std::cout << ' ' << a->document_id;
+            std::cout << "\n";
+        }
+        std::cout << space
+                  << ": they are kept on this device, no longer sent (lectern status lists "
+                     "them); if this device's key is the revoked one, run `lectern enroll` "
+                     "first\n";
+        outcome = kFindings;
+    }
     if (!r.refusal.empty()) {
         std::cerr << "lectern: " << space << ": the server refused your records:\n"
                   << r.refusal << "They stay on this device; tell your admin.\n";
@@ -36,7 +57,7 @@ int sync_space_ledger(const sync::ClientConfig& config, const std::string& space
     if (!r.without_receipt.empty())
         std::cout << space << ": ledger: " << r.without_receipt.size()
                   << " record(s) still wait for the server's receipt\n";
-    return kOk;
+    return outcome;
 }
 
 }  // namespace lectern::cli

@@ -37,12 +37,6 @@ SignoffSpace locate_signoff_space(const std::string& option) {
 
 std::vector<ledger::SignoffStatus> local_statuses(const SignoffSpace& where,
                                                   const std::vector<std::string>& agents) {
-    Diagnostics problems;
-    const content::Space space = content::Space::load(where.content, problems);
-    const auto repository = content::ContentRepository::open(where.content);
-    if (!repository)
-        throw Error(ErrorKind::InvalidArgument,
-                    where.content.string() + " is not a git working tree: sync the space first");
     std::vector<ledger::StoredRecord> records;
     if (auto ledger = ledger::LocalLedger::open(where.ledger)) {
         for (const std::string& agent : agents) {
@@ -50,6 +44,18 @@ std::vector<ledger::SignoffStatus> local_statuses(const SignoffSpace& where,
             records.insert(records.end(), mine.begin(), mine.end());
         }
     }
+    return statuses_of(where, records, agents);
+}
+
+std::vector<ledger::SignoffStatus> statuses_of(const SignoffSpace& where,
+                                               const std::vector<ledger::StoredRecord>& records,
+                                               const std::vector<std::string>& agents) {
+    Diagnostics problems;
+    const content::Space space = content::Space::load(where.content, problems);
+    const auto repository = content::ContentRepository::open(where.content);
+    if (!repository)
+        throw Error(ErrorKind::InvalidArgument,
+                    where.content.string() + " is not a git working tree: sync the space first");
     return ledger::signoff_statuses(space, *repository, where.name, records, agents);
 }
 

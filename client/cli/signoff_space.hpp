@@ -26,6 +26,11 @@ SignoffSpace locate_signoff_space(const std::string& option);
 std::vector<ledger::SignoffStatus> local_statuses(const SignoffSpace& where,
                                                   const std::vector<std::string>& agents);
 
+/// The statuses of `agents` in the space from `records`.
+std::vector<ledger::SignoffStatus> statuses_of(const SignoffSpace& where,
+                                               const std::vector<ledger::StoredRecord>& records,
+                                               const std::vector<std::string>& agents);
+
 /// The space's ledger as the logged-in user may read it (ledger/space_ledger.hpp): every
 /// agent's records and checked receipts, fetched from the server now, for a supervisor or
 /// auditor; their own for an agent. `offline` (or no login) reads what was fetched before.

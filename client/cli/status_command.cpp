@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "ledger/ledger_sync.hpp"
+#include "ledger/local_ledger.hpp"
 #include "sync/client_config.hpp"
 #include "sync/local_paths.hpp"
 #include "sync/space_status.hpp"
@@ -19,6 +20,16 @@ void print_receipts_owed(const sync::SpaceStatus& s, const std::optional<sync::C
     const std::size_t owed =
         ledger::count_records_without_receipt(sync::space_paths(s.space).ledger, c->user, device);
     if (owed) std::cout << "  ledger: " << owed << " records without the server's receipt yet\n";
+    const auto ledger = ledger::LocalLedger::open(sync::space_paths(s.space).ledger);
+    if (!ledger) return;
+    const auto aside = ledger->records_set_aside(c->user);
+    if (aside.empty()) return;
+    std::cout << "  ledger: " << aside.size()
+              << " records set aside, signed with a key the server revoked (kept, not sent; "
+                 "sign these documents again):\n";
+    for (const auto& a : aside)
+        std::cout << "    " << a.record.document_id << "  record " << a.record.id << "  device "
+                  << a.record.device << "  signed at " << a.record.signed_at << '\n';
 }
 
 void print(const sync::SpaceStatus& s, const std::optional<sync::ClientConfig>& config) {
@@ -75,8 +86,9 @@ void add_status_command(CLI::App& app, int& exit_code) {
         "status",
         "Show the sync state of your spaces without contacting the server: the commit you "
         "read, the last sync and whether it reached the server, LFS objects cached or missing, "
-        "ledger records waiting to be pushed (signed offline) and those still without the "
-        "server's receipt.");
+        "ledger records waiting to be pushed (signed offline), those still without the "
+        "server's receipt, and those set aside because the server revoked the key that signed "
+        "them.");
     cmd->add_option("SPACE", *spaces, "Spaces to show; default: every synced space");
     cmd->callback([spaces, &exit_code] { exit_code = run(*spaces); });
 }

@@ -146,6 +146,8 @@ void add_sync_command(CLI::App& app, int& exit_code) {
         "attempts, lesson completions) and fetch their receipts; records the server refuses "
         "stay on the device and the message says why, and so do records whose signing key file "
         "is lost (the message says to restore it or enroll again; the other spaces still sync). "
+        "Records signed with a key an admin revoked are set aside (kept, listed by `lectern "
+        "status`, no longer sent) and their documents named to sign again (exit 1). "
         "Local edits are set aside (the message says where), never lost. "
         "Exit 2 when the server cannot be reached, refuses the token (run lectern login) or "
         "the space; what was synced before stays readable.");

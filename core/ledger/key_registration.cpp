@@ -38,6 +38,40 @@ KeyRegistration register_key(const std::string& server, const sync::Credentials&
     return out;
 }
 
+OwnKeys fetch_own_keys(const std::string& server, const sync::Credentials& credentials,
+                       const std::string& server_key) {
+    sync::http::Request request;
+    request.url = server + "/api/v1/keys";
+    request.basic = credentials;
+    const sync::http::Response response = sync::http::send(request);
+    OwnKeys out;
+    if (response.status != 200) {
+        out.failure = sync::http::failure_of(response, "listing your keys", credentials.user);
+        return out;
+    }
+    try {
+        const auto body = nlohmann::json::parse(response.body);
+        for (const auto& k : body.at("keys")) {
+            KeyStatement statement = key_statement_from_json(k);
+            if (!server_key.empty() && !key_statement_is_signed_by(statement, server_key))
+                throw Error(ErrorKind::InvalidContent,
+                            "a key statement is not signed by the server's key");
+            out.keys.push_back(std::move(statement));
+        }
+    } catch (const std::exception& e) {
+        out.failure = sync::TransferFailure{
+            sync::TransferFailureReason::Other,
+            std::string("the server's list of your keys is not understood: ") + e.what()};
+    }
+    return out;
+}
+
+std::optional<std::string> revoked_at(const OwnKeys& keys, const std::string& public_key) {
+    for (const auto& k : keys.keys)
+        if (k.public_key == public_key && !k.revoked_at.empty()) return k.revoked_at;
+    return std::nullopt;
+}
+
 KeyRegistration ensure_key_registered(const std::string& server,
                                       const sync::Credentials& credentials,
                                       const std::filesystem::path& file) {

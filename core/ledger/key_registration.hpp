@@ -6,7 +6,10 @@
 #include <optional>
 #include <string>
 
+#include <vector>
+
 #include "ledger/keys.hpp"
+#include "ledger/receipt.hpp"
 #include "sync/git_transfer.hpp"
 
 namespace lectern::ledger {
@@ -30,5 +33,19 @@ KeyRegistration register_key(const std::string& server, const sync::Credentials&
 KeyRegistration ensure_key_registered(const std::string& server,
                                       const sync::Credentials& credentials,
                                       const std::filesystem::path& file);
+
+struct OwnKeys {
+    std::optional<sync::TransferFailure> failure;
+    std::vector<KeyStatement> keys;  ///< every key the server registered for the user
+};
+
+/// The user's keys as the server lists them (GET /api/v1/keys), live and revoked. When
+/// `server_key` (base64) is given, a statement not signed by it is a failure.
+OwnKeys fetch_own_keys(const std::string& server, const sync::Credentials& credentials,
+                       const std::string& server_key = {});
+
+/// When the server revoked `public_key` (base64) of the user: its revoked_at; nullopt when it
+/// is live or unknown to the server.
+std::optional<std::string> revoked_at(const OwnKeys& keys, const std::string& public_key);
 
 }  // namespace lectern::ledger

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -60,32 +61,70 @@ std::optional<sync::TransferFailure> fetch_own_receipts(const LedgerSyncOptions&
     std::optional<sync::TransferFailure> bad;
     ReceiptQuery query{o.server,           o.credentials,  o.space,
                        o.credentials.user, store.last_seq, o.progress};
-    auto failure = fetch_receipts(query, [&](const nlohmann::json& receipts, std::int64_t last) {
-        for (const auto& json : receipts) {
-            const std::string id = json.value("record_id", "");
-            const auto mine = local.find(id);
-            std::string why = receipt_problem(json, store.server_key, o.space,
-                                              mine == local.end() ? nullptr : mine->second);
-            if (why.empty() && json.value("agent", "") != o.credentials.user)
-                why = "is for another agent";
-            if (why.empty()) {
-                store.by_record[id] = json;
-                ++fetched;
-                continue;
+    auto failure = fetch_receipts(
+        query, [&](const nlohmann::json& receipts, const nlohmann::json& links, std::int64_t last) {
+            for (const auto& l : links)
+                store.links[l.at("seq").get<std::int64_t>()] = l.at("body_hash").get<std::string>();
+            for (const auto& json : receipts) {
+                const std::string id = json.value("record_id", "");
+                const auto mine = local.find(id);
+                std::string why = receipt_problem(json, store.server_key, o.space,
+                                                  mine == local.end() ? nullptr : mine->second);
+                if (why.empty() && json.value("agent", "") != o.credentials.user)
+                    why = "is for another agent";
+                if (why.empty()) {
+                    store.by_record[id] = json;
+                    ++fetched;
+                    continue;
+                }
+                if (!bad)
+                    bad = sync::TransferFailure{sync::TransferFailureReason::Other,
+                                                "a receipt from the server " + why +
+                                                    "; it was not stored: tell your admin"};
             }
-            if (!bad)
-                bad = sync::TransferFailure{
-                    sync::TransferFailureReason::Other,
-                    "a receipt from the server " + why + "; it was not stored: tell your admin"};
-        }
-        store.last_seq = last;
-        save_receipts(file, store);
-        o.progress.step("receipts", store.by_record.size(), records.size());
-    });
+            store.last_seq = last;
+            save_receipts(file, store);
+            o.progress.step("receipts", store.by_record.size(), records.size());
+        });
     if (failure && failure->reason != sync::TransferFailureReason::Cancelled &&
         o.progress.cancelled())
         return cancelled();
     return failure ? failure : bad;
+}
+
+// After a refused push: asks the server which of the user's keys it revoked, and sets aside
+// the waiting records signed with one of them. Returns how many; 0 when the keys cannot be
+// listed (the refusal is then reported as it came).
+std::size_t set_aside_revoked(const LedgerSyncOptions& o, LocalLedger& ledger,
+                              LedgerSyncReport& report) {
+    const std::string& user = o.credentials.user;
+    const std::string branch = agent_branch(user, o.device);
+    const std::string accepted = ledger.tip(pushed_ref(user, o.device));
+    const auto records = ledger.records_on(branch);
+    const std::size_t waiting = records_after(records, accepted);
+    if (waiting == 0) return 0;
+    const OwnKeys keys = fetch_own_keys(o.server, o.credentials,
+                                        load_receipts(receipts_file(o.ledger, user)).server_key);
+    if (keys.failure) {
+        log::warning(log::kLedger,
+                     "could not list the keys of " + user + ": " + keys.failure->message);
+        return 0;
+    }
+    std::set<std::string> ids;
+    std::vector<SetAsideRecord> aside;
+    for (std::size_t i = records.size() - waiting; i < records.size(); ++i) {
+        const Record& r = records[i].record;
+        if (const auto when = revoked_at(keys, r.public_key)) {
+            ids.insert(r.id);
+            aside.push_back({r.id, r.document_id, r.device, *when});
+        }
+    }
+    if (ids.empty()) return 0;
+    const std::size_t moved = ledger.set_aside(branch, accepted, ids);
+    report.set_aside.insert(report.set_aside.end(), aside.begin(), aside.end());
+    log::warning(log::kLedger, o.space + ": " + std::to_string(moved) +
+                                   " records signed with a revoked key set aside from " + branch);
+    return moved;
 }
 
 }  // namespace
@@ -157,8 +196,7 @@ LedgerSyncReport push_records(const LedgerSyncOptions& o) {
         return report;
     }
 
-    const auto records = ledger->records_on(branch);
-    const std::string tip = records.back().commit;
+    auto records = ledger->records_on(branch);
     sync::PushOptions push;
     push.url = o.server + "/" + o.space + "/ledger.git";
     push.credentials = o.credentials;
@@ -166,11 +204,24 @@ LedgerSyncReport push_records(const LedgerSyncOptions& o) {
     // one push behind, which only makes the next sync count it again as "up to date".
     push.refspecs = {branch + ":" + branch};
     push.progress = o.progress;
-    const sync::PushResult pushed = sync::push(o.ledger, push);
+    sync::PushResult pushed = sync::push(o.ledger, push);
     if (pushed.failure) {
         report.failure = pushed.failure;
         return report;
     }
+    // Records signed with a key the server revoked can never go up: set them aside (kept on
+    // the device, the documents to be signed again) and send the others.
+    if (!pushed.all_accepted() && set_aside_revoked(o, *ledger, report) > 0) {
+        records = ledger->records_on(branch);
+        if (records.empty() || ledger->tip(pushed_ref(user, o.device)) == records.back().commit)
+            return report;
+        pushed = sync::push(o.ledger, push);
+        if (pushed.failure) {
+            report.failure = pushed.failure;
+            return report;
+        }
+    }
+    const std::string tip = records.back().commit;
     if (!pushed.all_accepted()) {
         for (const auto& r : pushed.refs)
             if (!r.accepted) report.refusal += r.ref + ": " + r.refusal + "\n";

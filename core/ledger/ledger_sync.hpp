@@ -38,6 +38,14 @@ struct LedgerSyncOptions {
 /// keeps them. Throws Error(InvalidArgument) for a space name that is not one.
 LedgerSyncOptions ledger_sync_options(const sync::ClientConfig& config, const std::string& space);
 
+/// A record moved off the device's branch because the server revoked the key that signed it.
+struct SetAsideRecord {
+    std::string record_id;
+    std::string document_id;
+    std::string device;      ///< the device whose key signed it
+    std::string revoked_at;  ///< when the server revoked that key
+};
+
 struct LedgerSyncReport {
     /// Set when the push or the receipts did not get through (offline, bad token, cancelled,
     /// a receipt that does not check out); the records stay queued on the device.
@@ -48,6 +56,10 @@ struct LedgerSyncReport {
     std::size_t receipts_fetched = 0;
     /// Records of this device the server has given no receipt for (yet).
     std::vector<std::string> without_receipt;
+    /// Records this call set aside: signed with a key the server revoked, they can never be
+    /// accepted. They stay on the device (LocalLedger::records_set_aside()) and are no longer
+    /// sent; their documents count as unsigned and must be signed again.
+    std::vector<SetAsideRecord> set_aside;
 
     bool ok() const noexcept { return !failure && refusal.empty(); }
 };
@@ -65,7 +77,9 @@ std::size_t count_records_without_receipt(const std::filesystem::path& ledger,
                                           std::string_view user, std::string_view device);
 
 /// Registers the key if needed, pushes refs/heads/agents/<user>/<device> and fetches the
-/// user's receipts, reporting progress and honouring the cancel token. Does nothing (ok) when
+/// user's receipts. When the server refuses the push, asks it which of the user's keys it
+/// revoked, sets aside the waiting records those keys signed (report.set_aside) and pushes the
+/// others again; reporting progress and honouring the cancel token. Does nothing (ok) when
 /// this device has signed nothing in the space. Runs on a worker thread, never on a UI
 /// thread. Throws Error(Io|Library|NotFound) when the local ledger or key file cannot be read
 /// or written (NotFound: the key file is gone; the message says how many records wait and to

@@ -46,13 +46,14 @@ void sync_object(const fs::path& git_dir, const git_oid& oid) {
     durable::sync_path(git_dir / "objects");
 }
 
-// Flushes a loose ref file and every folder from its own up to the repository.
+// Flushes a loose ref file and every folder from its own up to the repository. A deleted ref
+// (and the folders git removed with it) has only its remaining folders flushed.
 void sync_ref(const fs::path& git_dir, const std::string& ref) {
     fs::path file = git_dir / ref;
-    durable::sync_path(file);
+    if (fs::exists(file)) durable::sync_path(file);
     for (fs::path folder = file.parent_path(); folder != git_dir.parent_path();
          folder = folder.parent_path()) {
-        durable::sync_path(folder);
+        if (fs::exists(folder)) durable::sync_path(folder);
         if (folder == git_dir) break;
     }
 }
@@ -112,27 +113,19 @@ LocalLedger LocalLedger::open_or_create(const fs::path& folder) {
     return std::move(*open(folder));
 }
 
-std::string LocalLedger::append(const Record& record) {
-    if (record.signature.empty())
-        throw Error(ErrorKind::InvalidArgument, "only a signed record can enter the ledger");
-    git_repository* repo = impl_->repo.get();
-    const fs::path git_dir = git_repository_path(repo);
-    const std::string branch = agent_branch(record.agent, record.device);
-    const std::string file_name = record.id + ".json";
-    const LedgerLock lock(folder_);
-    remove_stale_ref_lock(git_dir, branch);
+namespace {
 
-    git::CommitPtr parent;
-    git_oid parent_id;
-    if (git_reference_name_to_id(&parent_id, repo, branch.c_str()) == 0) {
-        git_commit* raw = nullptr;
-        check(git_commit_lookup(&raw, repo, &parent_id), "reading the ledger branch " + branch);
-        parent.reset(raw);
-    }
+// Writes the commit that adds `record` on top of `parent` (null: the branch's first) and
+// flushes its objects to disk; no ref moves. Throws Error(InvalidArgument) when the record is
+// on `branch` already.
+git_oid write_record_commit(git_repository* repo, const git_commit* parent, const Record& record,
+                            const std::string& branch) {
+    const fs::path git_dir = git_repository_path(repo);
+    const std::string file_name = record.id + ".json";
     git::TreePtr parent_tree;
     if (parent) {
         git_tree* raw = nullptr;
-        check(git_commit_tree(&raw, parent.get()), "reading the ledger branch " + branch);
+        check(git_commit_tree(&raw, parent), "reading the ledger branch " + branch);
         parent_tree.reset(raw);
     }
     const git::TreePtr records = subtree(repo, parent_tree.get(), "records");
@@ -173,7 +166,7 @@ std::string LocalLedger::append(const Record& record) {
     const std::string message = record.kind + " " + record.document_id + " " +
                                 record.blob_id.substr(0, 12) + "\n\nLectern-Record: " + record.id +
                                 "\n";
-    const git_commit* parents[] = {parent.get()};
+    const git_commit* parents[] = {parent};
     git_oid commit_id;
     check(git_commit_create(&commit_id, repo, nullptr, author.get(), author.get(), "UTF-8",
                             message.c_str(), root.get(), parent ? 1 : 0, parents),
@@ -182,6 +175,43 @@ std::string LocalLedger::append(const Record& record) {
     // Objects first, then the branch: after a crash the branch never names a missing object.
     for (const git_oid* id : {&blob_id, &records_id, &root_id, &commit_id})
         sync_object(git_dir, *id);
+    return commit_id;
+}
+
+// refs/heads/agents/<user>/<device> → refs/set-aside/agents/<user>/<device>/
+std::string set_aside_prefix(const std::string& branch) {
+    const std::string heads = "refs/heads/";
+    return "refs/set-aside/" + branch.substr(branch.rfind(heads, 0) == 0 ? heads.size() : 0) + "/";
+}
+
+git::CommitPtr lookup_commit(git_repository* repo, const std::string& hex,
+                             const std::string& what) {
+    git_oid id;
+    check(git_oid_fromstr(&id, hex.c_str()), "reading a commit id");
+    git_commit* raw = nullptr;
+    check(git_commit_lookup(&raw, repo, &id), what);
+    return git::CommitPtr(raw);
+}
+
+}  // namespace
+
+std::string LocalLedger::append(const Record& record) {
+    if (record.signature.empty())
+        throw Error(ErrorKind::InvalidArgument, "only a signed record can enter the ledger");
+    git_repository* repo = impl_->repo.get();
+    const fs::path git_dir = git_repository_path(repo);
+    const std::string branch = agent_branch(record.agent, record.device);
+    const LedgerLock lock(folder_);
+    remove_stale_ref_lock(git_dir, branch);
+
+    git::CommitPtr parent;
+    git_oid parent_id;
+    if (git_reference_name_to_id(&parent_id, repo, branch.c_str()) == 0) {
+        git_commit* raw = nullptr;
+        check(git_commit_lookup(&raw, repo, &parent_id), "reading the ledger branch " + branch);
+        parent.reset(raw);
+    }
+    const git_oid commit_id = write_record_commit(repo, parent.get(), record, branch);
 
     git_reference* raw_ref = nullptr;
     const std::string reflog = "lectern: " + record.kind + " " + record.id;
@@ -199,6 +229,77 @@ std::string LocalLedger::append(const Record& record) {
     return oid_hex(commit_id);
 }
 
+std::size_t LocalLedger::set_aside(const std::string& branch, const std::string& accepted,
+                                   const std::set<std::string>& ids) {
+    git_repository* repo = impl_->repo.get();
+    const fs::path git_dir = git_repository_path(repo);
+    const LedgerLock lock(folder_);
+    remove_stale_ref_lock(git_dir, branch);
+    const std::vector<StoredRecord> records = records_on(branch);
+    std::size_t first_waiting = 0;
+    if (!accepted.empty()) {
+        while (first_waiting < records.size() && records[first_waiting].commit != accepted)
+            ++first_waiting;
+        if (first_waiting == records.size())
+            throw Error(ErrorKind::InvalidArgument,
+                        "commit " + accepted + " is not on the ledger branch " + branch);
+        ++first_waiting;
+    }
+    // 1. A ref for each record set aside, at the commit that added it: kept for good.
+    std::size_t moved = 0;
+    for (std::size_t i = first_waiting; i < records.size(); ++i) {
+        if (!ids.count(records[i].record.id)) continue;
+        const std::string ref = set_aside_prefix(branch) + records[i].record.id;
+        set_ref_locked(ref, records[i].commit);
+        sync_ref(git_dir, ref);
+        ++moved;
+    }
+    if (moved == 0) return 0;
+    // 2. The records that stay, appended again after `accepted` (same record files, new
+    // commits), their objects flushed before the branch moves.
+    git::CommitPtr parent;
+    if (!accepted.empty()) parent = lookup_commit(repo, accepted, "reading the ledger branch");
+    for (std::size_t i = first_waiting; i < records.size(); ++i) {
+        if (ids.count(records[i].record.id)) continue;
+        const git_oid id = write_record_commit(repo, parent.get(), records[i].record, branch);
+        parent = lookup_commit(repo, oid_hex(id), "reading the ledger branch");
+    }
+    // 3. The branch moves once, from the tip read above: a crash before leaves it whole.
+    const std::string old_tip = records.empty() ? std::string() : records.back().commit;
+    if (parent) {
+        git_oid old_id;
+        check(git_oid_fromstr(&old_id, old_tip.c_str()), "reading a commit id");
+        git_reference* raw_ref = nullptr;
+        const int rc = git_reference_create_matching(&raw_ref, repo, branch.c_str(),
+                                                     git_commit_id(parent.get()), 1, &old_id,
+                                                     "lectern: records set aside");
+        if (rc == GIT_EMODIFIED)
+            throw Error(ErrorKind::Io,
+                        "a record was signed on " + branch + " at the same moment; sync again");
+        check(rc, "moving the ledger branch " + branch);
+        git_reference_free(raw_ref);
+    } else {
+        git_reference* raw_ref = nullptr;
+        check(git_reference_lookup(&raw_ref, repo, branch.c_str()), "reading " + branch);
+        const git::ReferencePtr ref(raw_ref);
+        check(git_reference_delete(ref.get()), "removing the ledger branch " + branch);
+    }
+    sync_ref(git_dir, branch);
+    log::info(log::kLedger, std::to_string(moved) + " records set aside from " + branch);
+    return moved;
+}
+
+std::vector<StoredRecord> LocalLedger::records_set_aside(std::string_view user) const {
+    std::vector<StoredRecord> out;
+    for (const std::string& ref : refs_under("refs/set-aside/agents/" + std::string(user) + "/")) {
+        auto records = records_on(ref);
+        if (records.empty()) continue;
+        out.push_back(std::move(records.back()));
+        out.back().ref = ref;
+    }
+    return out;
+}
+
 std::string LocalLedger::tip(const std::string& ref) const {
     git_oid id;
     if (git_reference_name_to_id(&id, impl_->repo.get(), ref.c_str()) != 0) return {};
@@ -207,6 +308,10 @@ std::string LocalLedger::tip(const std::string& ref) const {
 
 void LocalLedger::set_ref(const std::string& ref, const std::string& commit) {
     const LedgerLock lock(folder_);
+    set_ref_locked(ref, commit);
+}
+
+void LocalLedger::set_ref_locked(const std::string& ref, const std::string& commit) {
     remove_stale_ref_lock(git_repository_path(impl_->repo.get()), ref);
     git_oid id;
     check(git_oid_fromstr(&id, commit.c_str()), "reading a commit id");

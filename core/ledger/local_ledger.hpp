@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,7 +63,21 @@ class LocalLedger {
     /// Error(Library).
     void set_ref(const std::string& ref, const std::string& commit);
 
+    /// Moves the records `ids` off `branch`, where they wait after `accepted` (the last commit
+    /// the server accepted; empty: none): each keeps a ref
+    /// refs/set-aside/agents/<user>/<device>/<id> at the commit that added it (kept for good,
+    /// never pushed), and the branch is rebuilt on `accepted` with the other waiting records
+    /// appended again in order (the same record files in new commits). The branch moves once,
+    /// after every object is on disk, so a crash leaves it as it was. Returns how many records
+    /// were set aside. Throws Error(Io) when a record was appended meanwhile, Error(Library).
+    std::size_t set_aside(const std::string& branch, const std::string& accepted,
+                          const std::set<std::string>& ids);
+
+    /// The records `user`'s devices set aside (their ref is the set-aside ref).
+    std::vector<StoredRecord> records_set_aside(std::string_view user) const;
+
   private:
+    void set_ref_locked(const std::string& ref, const std::string& commit);
     struct Impl;
     LocalLedger(std::filesystem::path folder, std::unique_ptr<Impl> impl);
     std::filesystem::path folder_;

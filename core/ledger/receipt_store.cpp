@@ -19,6 +19,12 @@ ReceiptStore load_receipts(const std::filesystem::path& file) {
         store.server_key = value.value("server_key", "");
         for (const auto& r : value.at("receipts"))
             store.by_record[r.at("record_id").get<std::string>()] = r;
+        if (value.contains("links")) {
+            for (const auto& l : value.at("links"))
+                store.links[l.at("seq").get<std::int64_t>()] = l.at("body_hash").get<std::string>();
+        } else {
+            store.last_seq = 0;  // no links kept then: fetch the chain again
+        }
     } catch (const nlohmann::json::exception& e) {
         throw Error(ErrorKind::InvalidContent,
                     std::string("the stored receipts are damaged (") + e.what() +
@@ -31,8 +37,13 @@ ReceiptStore load_receipts(const std::filesystem::path& file) {
 void save_receipts(const std::filesystem::path& file, const ReceiptStore& store) {
     nlohmann::json receipts = nlohmann::json::array();
     for (const auto& [id, r] : store.by_record) receipts.push_back(r);
-    const nlohmann::json value = {
-        {"last_seq", store.last_seq}, {"server_key", store.server_key}, {"receipts", receipts}};
+    nlohmann::json links = nlohmann::json::array();
+    for (const auto& [seq, body_hash] : store.links)
+        links.push_back({{"seq", seq}, {"body_hash", body_hash}});
+    const nlohmann::json value = {{"last_seq", store.last_seq},
+                                  {"server_key", store.server_key},
+                                  {"receipts", receipts},
+                                  {"links", links}};
     durable::write_file(file, value.dump(1) + "\n", 0600);
 }
 

@@ -19,13 +19,17 @@ struct ReceiptStore {
     std::string server_key;
     /// record id → the receipt as the server sent it ({seq, record_id, commit, server_time…})
     std::map<std::string, nlohmann::json> by_record;
+    /// seq → body hash of the other agents' receipts up to last_seq, as the server listed
+    /// them: with by_record they make the whole chain, so its continuity can be checked.
+    std::map<std::int64_t, std::string> links;
 };
 
 /// spaces/<space>/receipts/<agent>.json for the ledger clone at `ledger` (beside it).
 std::filesystem::path receipts_file(const std::filesystem::path& ledger, const std::string& agent);
 
-/// The stored receipts; empty when there are none yet. Throws Error(InvalidContent) naming
-/// the file when it is damaged.
+/// The stored receipts; empty when there are none yet. A file written before links were kept
+/// loads with last_seq 0, so the next sync fetches the chain again. Throws
+/// Error(InvalidContent) naming the file when it is damaged.
 ReceiptStore load_receipts(const std::filesystem::path& file);
 
 /// Writes the receipts atomically. Throws Error(Io).

@@ -14,7 +14,8 @@ constexpr int kPage = 500;
 
 std::optional<sync::TransferFailure> fetch_receipts(
     const ReceiptQuery& q,
-    const std::function<void(const nlohmann::json& receipts, std::int64_t last_seq)>& on_page) {
+    const std::function<void(const nlohmann::json& receipts, const nlohmann::json& links,
+                             std::int64_t last_seq)>& on_page) {
     std::int64_t last = q.after;
     for (;;) {
         sync::http::Request request;
@@ -33,10 +34,9 @@ std::optional<sync::TransferFailure> fetch_receipts(
             for (const auto& r : body.at("receipts"))
                 last = std::max(last, r.at("seq").get<std::int64_t>());
             // Other agents' entries come as links (seq and hash only): the seq moves past them.
-            if (body.contains("links"))
-                for (const auto& l : body.at("links"))
-                    last = std::max(last, l.at("seq").get<std::int64_t>());
-            on_page(body.at("receipts"), last);
+            const nlohmann::json links = body.value("links", nlohmann::json::array());
+            for (const auto& l : links) last = std::max(last, l.at("seq").get<std::int64_t>());
+            on_page(body.at("receipts"), links, last);
             more = body.value("more", false) && last > before;
         } catch (const nlohmann::json::exception& e) {
             return sync::TransferFailure{

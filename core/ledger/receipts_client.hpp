@@ -22,11 +22,13 @@ struct ReceiptQuery {
     sync::Progress progress;
 };
 
-/// Calls `on_page` with each page's receipts (a JSON array) and the highest seq seen so far,
-/// until the server has no more. nullopt when every page arrived, else why not (pages already
+/// Calls `on_page` with each page's receipts and links (JSON arrays; a link is {seq,
+/// body_hash} of a receipt the reader may not see) and the highest seq seen so far, until the
+/// server has no more. nullopt when every page arrived, else why not (pages already
 /// handed over stay handed over).
 std::optional<sync::TransferFailure> fetch_receipts(
     const ReceiptQuery& query,
-    const std::function<void(const nlohmann::json& receipts, std::int64_t last_seq)>& on_page);
+    const std::function<void(const nlohmann::json& receipts, const nlohmann::json& links,
+                             std::int64_t last_seq)>& on_page);
 
 }  // namespace lectern::ledger

@@ -36,8 +36,14 @@ struct SpaceLedger {
     std::map<std::string, nlohmann::json> receipts;
     /// record id → why the receipt the server sent for it is not believed.
     std::map<std::string, std::string> refused_receipts;
+    /// When every agent's branches were last fetched to this machine (RFC 3339 UTC); empty
+    /// when never: other agents' records are then not here at all.
+    std::string fetched_at;
     bool own_only() const { return scope != "space"; }
 };
+
+/// The file beside the ledger clone that says when the space's ledger was last fetched.
+std::filesystem::path space_fetch_mark(const std::filesystem::path& ledger);
 
 /// Reads (and, with a server, first fetches) the space's ledger for the reader named in
 /// `request.credentials`. Throws Error(Library|Io) when the local clone cannot be read or made.

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <set>
 
 #include "common/error.hpp"
 #include "ledger/ed25519.hpp"
@@ -67,6 +68,44 @@ TEST(Ledger_LocalLedger, EachRecordIsOneCommitAddingOneFile) {
     EXPECT_NE(log.find("A\trecords/" + b.id + ".json"), std::string::npos) << log;
     EXPECT_EQ(run(git + "show " + branch + ":records/" + b.id + ".json"), record_file_text(b));
     EXPECT_EQ(run(git + "fsck --strict >/dev/null 2>&1 && echo sound"), "sound\n");
+}
+
+TEST(Ledger_LocalLedger, RecordsSetAsideKeepARefAndTheOthersStayInOrder) {
+    test::TempDir dir;
+    const SigningKey key = SigningKey::generate();
+    LocalLedger ledger = LocalLedger::open_or_create(dir.path() / "ledger");
+    const std::string branch = agent_branch("maria", "laptop");
+    const Record accepted = signed_record(key, "a");
+    const std::string accepted_commit = ledger.append(accepted);
+    const Record revoked1 = signed_record(key, "b"), live = signed_record(key, "c"),
+                 revoked2 = signed_record(key, "d");
+    const std::string revoked1_commit = ledger.append(revoked1);
+    ledger.append(live);
+    ledger.append(revoked2);
+
+    EXPECT_EQ(ledger.set_aside(branch, accepted_commit, {revoked1.id, revoked2.id}), 2u);
+    const auto kept = ledger.records_on(branch);
+    ASSERT_EQ(kept.size(), 2u);
+    EXPECT_EQ(kept[0].commit, accepted_commit);  // what the server has is untouched
+    EXPECT_EQ(kept[1].record.id, live.id);
+    EXPECT_EQ(record_file_text(kept[1].record), record_file_text(live));
+    const auto aside = ledger.records_set_aside("maria");
+    ASSERT_EQ(aside.size(), 2u);
+    std::set<std::string> ids;
+    for (const auto& a : aside) ids.insert(a.record.id);
+    EXPECT_EQ(ids, (std::set<std::string>{revoked1.id, revoked2.id}));
+    EXPECT_EQ(ledger.tip("refs/set-aside/agents/maria/laptop/" + revoked1.id), revoked1_commit);
+    const std::string git = "git --git-dir='" + (dir.path() / "ledger").string() + "' ";
+    EXPECT_EQ(run(git + "fsck --strict >/dev/null 2>&1 && echo sound"), "sound\n");
+
+    // Nothing accepted and every record set aside: the branch is gone, the records are not.
+    EXPECT_EQ(ledger.set_aside(branch, {}, {accepted.id, live.id}), 2u);
+    EXPECT_EQ(ledger.tip(branch), "");
+    EXPECT_EQ(ledger.records_set_aside("maria").size(), 4u);
+    // And nothing to set aside changes nothing.
+    const std::string after = ledger.append(signed_record(key, "e"));
+    EXPECT_EQ(ledger.set_aside(branch, {}, {"0123"}), 0u);
+    EXPECT_EQ(ledger.tip(branch), after);
 }
 
 TEST(Ledger_LocalLedger, DuplicateRecordIdIsRefusedAndBranchUnchanged) {

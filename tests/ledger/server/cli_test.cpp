@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "ledger/keys.hpp"
 #include "ledger_world.hpp"
 
 namespace lectern::test {
@@ -84,12 +85,13 @@ TEST(Ledger_Cli, EnrollSignQueueOfflineSyncAndSeeWhatChanged) {
     EXPECT_NE(r.output.find(w.space.agent.user), std::string::npos) << r.output;
 }
 
-TEST(Ledger_Cli, SyncRefusedRecordExitsTwoAndSaysWhy) {
-    LedgerWorld w = make_ledger_world("cli-refused");
+TEST(Ledger_Cli, RecordsOfARevokedKeyAreSetAsideAndSignedAgain) {
+    LedgerWorld w = make_ledger_world("cli-revoked");
     const fs::path right = w.home / "right";
     write_file(right, std::string(kPassphrase) + "\n");
+    const std::string space = " --space " + w.space.name;
     ASSERT_EQ(lectern_with("enroll --passphrase-fd 0", right).exit_code, 0);
-    auto r = lectern_with("sign screen-lock --space " + w.space.name + " --passphrase-fd 0", right);
+    auto r = lectern_with("sign screen-lock" + space + " --passphrase-fd 0", right);
     ASSERT_EQ(r.exit_code, 0) << r.output;
     // An admin revokes the device key before the record reaches the server.
     r = TestServer::sh(quote(LECTERN_SERVER_BIN) + " --state " +
@@ -97,11 +99,42 @@ TEST(Ledger_Cli, SyncRefusedRecordExitsTwoAndSaysWhy) {
                        w.config.user + " " + w.config.device);
     ASSERT_EQ(r.exit_code, 0) << r.output;
     r = lectern_with("sync " + w.space.name + " --no-lfs -q");
-    EXPECT_EQ(r.exit_code, 2) << r.output;
-    EXPECT_NE(r.output.find("refused your records"), std::string::npos) << r.output;
-    EXPECT_NE(r.output.find("no live key"), std::string::npos) << r.output;
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find("1 record(s) were signed with the key of device " + w.config.device +
+                            ", which the server revoked"),
+              std::string::npos)
+        << r.output;
+    EXPECT_NE(r.output.find("sign these documents again: screen-lock"), std::string::npos)
+        << r.output;
+    // Kept, listed, no longer sent; the document is unsigned again.
     r = lectern_with("status " + w.space.name);
-    EXPECT_NE(r.output.find("1 records waiting to be pushed"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("0 records waiting to be pushed"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("1 records set aside"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("    screen-lock  record "), std::string::npos) << r.output;
+    r = lectern_with("signoffs" + space);
+    EXPECT_NE(r.output.find("unsigned  screen-lock"), std::string::npos) << r.output;
+    r = lectern_with("sync " + w.space.name + " --no-lfs -q");
+    EXPECT_EQ(r.exit_code, 0) << r.output;  // nothing retried
+
+    // Enroll again (a new key; the revoked one kept), sign again, sync: accepted and receipted.
+    r = lectern_with("enroll --passphrase-fd 0", right);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("the server revoked this device's key"), std::string::npos) << r.output;
+    EXPECT_TRUE(
+        fs::exists(ledger::key_file(ledger::keys_dir(), w.config.user, w.config.device).string() +
+                   ".revoked"));
+    r = lectern_with("sign screen-lock" + space + " --passphrase-fd 0", right);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = lectern_with("sync " + w.space.name + " --no-lfs");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("1 record(s) sent, 1 receipt(s) received"), std::string::npos)
+        << r.output;
+    r = lectern_with("signoffs" + space);
+    EXPECT_NE(r.output.find("signed  screen-lock"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("receipt valid"), std::string::npos) << r.output;
+    r = lectern_with("status " + w.space.name);
+    EXPECT_NE(r.output.find("1 records set aside"), std::string::npos) << r.output;
+    EXPECT_EQ(server_records(w).size(), 1u);
 }
 
 }  // namespace
