@@ -37,6 +37,15 @@ TEST(Ledger_Cli, EnrollSignQueueOfflineSyncAndSeeWhatChanged) {
     EXPECT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("already enrolled"), std::string::npos) << r.output;
 
+    // A passphrase is never a command-line argument (every user of the machine could read it):
+    // there is no option that takes one.
+    for (const std::string& command : {"sign screen-lock" + space, std::string("enroll")}) {
+        r = lectern_with(command + " --passphrase " + quote(kPassphrase));
+        EXPECT_EQ(r.exit_code, 2) << r.output;
+        EXPECT_NE(r.output.find("--passphrase"), std::string::npos) << r.output;
+        EXPECT_EQ(r.output.find("signed screen-lock"), std::string::npos) << r.output;
+    }
+
     r = lectern_with("sign power-cut" + space + " --passphrase-fd 0", wrong);
     EXPECT_EQ(r.exit_code, 2) << r.output;
     EXPECT_NE(r.output.find("nothing was signed"), std::string::npos) << r.output;

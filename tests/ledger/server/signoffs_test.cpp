@@ -42,7 +42,7 @@ std::string row_of(const std::string& csv, const std::string& agent, const std::
     return csv.substr(at + 1, csv.find('\r', at) - at - 1);
 }
 
-TEST(Ledger_Cli, SignoffsOfAnotherAgentComeFromTheServerForSupervisorsOnly) {
+TEST(Ledger_Signoffs, SignoffsOfAnotherAgentComeFromTheServerForSupervisorsOnly) {
     LedgerWorld w = make_ledger_world("signoffs-agent");
     enroll_in_process(w);
     const std::string signed_id = sign_in_process(w, "screen-lock");
@@ -105,7 +105,7 @@ void drop_server_receipt(const std::string& space, std::int64_t seq) {
     change.commit();
 }
 
-TEST(Ledger_Cli, ReportAndSignoffsFlagATamperedStoredReceiptAndABrokenChain) {
+TEST(Ledger_Signoffs, ReportAndSignoffsFlagATamperedStoredReceiptAndABrokenChain) {
     LedgerWorld w = make_ledger_world("receipt-chain");
     const std::string agent = w.space.agent.user;
     enroll_in_process(w);
@@ -178,7 +178,7 @@ TEST(Ledger_Cli, ReportAndSignoffsFlagATamperedStoredReceiptAndABrokenChain) {
     EXPECT_NE(r.output.find(agent + " power-cut record " + second), std::string::npos) << r.output;
 }
 
-TEST(Ledger_Cli, ReportFlagsASignoffWhoseClientClockWasFarFromTheServers) {
+TEST(Ledger_Signoffs, ReportFlagsASignoffWhoseClientClockWasFarFromTheServers) {
     LedgerWorld w = make_ledger_world("clock");
     // This device's key, kept open here to sign a record as a device whose clock is years off.
     const ledger::SigningKey key = ledger::SigningKey::generate();
