@@ -151,6 +151,8 @@ std::unique_ptr<GuiTestDriver> make_gui_test(const std::string& name, MainFrame&
         steps = lesson_scenario(frame, screenshot_dir);
     } else if (name == "quiz") {
         steps = quiz_scenario(frame, screenshot_dir);
+    } else if (name == "quiz-signed") {
+        steps = quiz_signed_scenario(frame, screenshot_dir);
     } else if (name == "sign") {
         steps = sign_scenario(frame, screenshot_dir);
     } else if (name == "sync") {

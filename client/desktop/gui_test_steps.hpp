@@ -14,6 +14,7 @@
 namespace lectern::desktop {
 
 class MainFrame;
+class QuizSession;
 
 namespace gui_test {
 
@@ -40,6 +41,12 @@ std::vector<Step> search_and_open(MainFrame& frame, const char* query, const std
 std::vector<Step> make_signing_key(MainFrame& frame);
 /// Home, then Page Down through the document on screen.
 std::vector<Step> read_to_the_end();
+/// The session of the open quiz window, or nullptr.
+const QuizSession* quiz_session();
+/// Steps answering each of the ten questions of the open quiz window with number keys (or
+/// typing) and Enter, all right or all wrong, with screenshots NAME-feedback, NAME-question.
+void take_quiz(std::vector<Step>& steps, bool right, const std::string& shots,
+               const std::string& name);
 
 }  // namespace gui_test
 
@@ -52,6 +59,7 @@ std::vector<GuiTestDriver::Step> sign_in_scenario(MainFrame& frame, const std::s
 std::vector<GuiTestDriver::Step> synced_start_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> bench_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> quiz_scenario(MainFrame& frame, const std::string& shots);
+std::vector<GuiTestDriver::Step> quiz_signed_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> lesson_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> sign_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> sync_scenario(MainFrame& frame, const std::string& shots);

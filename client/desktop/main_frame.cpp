@@ -185,9 +185,7 @@ void MainFrame::open_document(const std::string& id, const std::string& section,
             const auto quiz_space = session_->read_documents(quiz_and_its_documents(*doc));
             const auto* quiz = quiz_space->find_by_id(id);
             if (!quiz) return;
-            open_quiz_window(
-                this, *quiz_space, *quiz,
-                [this](const std::string& i, const std::string& s) { open_document(i, s); });
+            open_quiz(quiz_space, *quiz);
         } else {  // storyboard and player of its own
             open_lesson_window(this, space_, *doc, step_of_section(section));
         }

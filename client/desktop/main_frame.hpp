@@ -125,6 +125,8 @@ class MainFrame : public wxFrame {
     std::string sign_message() const;
     bool sign_ready() const;
     bool shows_signed() const;
+    /// The sign bar asks for a quiz to be passed first (and its button opens the quiz).
+    bool sign_waits_for_quiz() const;
     /// True once where the agent stands has been read from the ledger.
     bool standing_known() const;
     /// The path view's progress line.
@@ -140,6 +142,9 @@ class MainFrame : public wxFrame {
     void build_layout();
     void build_lock();
     void build_signing();
+    /// Opens `doc`, a quiz of `space` (read with the documents its questions name), in its
+    /// window, recording attempts where sign-offs are recorded.
+    void open_quiz(std::shared_ptr<const content::Space> space, const content::Document& doc);
     void refresh_standing();
     void on_standing_changed();
     void build_sync();

@@ -8,6 +8,8 @@
 #include "main_frame.hpp"
 #include "path_model.hpp"
 #include "path_panel.hpp"
+#include "progress/record_place.hpp"
+#include "quiz_window.hpp"
 #include "sign_bar.hpp"
 #include "sign_controller.hpp"
 #include "standing_session.hpp"
@@ -18,11 +20,30 @@ namespace lectern::desktop {
 
 void MainFrame::build_signing() {
     standing_ = std::make_unique<StandingSession>([this] { on_standing_changed(); });
-    signer_ = std::make_unique<SignController>(this, document_->view(), document_->sign_bar(),
-                                               *standing_, [this] {
-                                                   refresh_standing();
-                                                   sync_now();  // send it, in a synced space
-                                               });
+    signer_ = std::make_unique<SignController>(
+        this, document_->view(), document_->sign_bar(), *standing_,
+        [this] {
+            refresh_standing();
+            sync_now();  // send it, in a synced space
+        },
+        [this](const std::string& quiz_id) { open_document(quiz_id, {}); });
+}
+
+void MainFrame::open_quiz(std::shared_ptr<const content::Space> space,
+                          const content::Document& doc) {
+    // Where attempts are recorded: the place of the sign-offs (none for a plain folder, whose
+    // attempts are practice).
+    std::optional<QuizRecording> recording;
+    if (const auto place = progress::record_place(space->root())) {
+        recording = QuizRecording{space, *place, [this] {
+                                      refresh_standing();
+                                      sync_now();  // send it, in a synced space
+                                  }};
+    }
+    open_quiz_window(
+        this, *space, doc,
+        [this](const std::string& id, const std::string& section) { open_document(id, section); },
+        std::move(recording));
 }
 
 void MainFrame::refresh_standing() {
@@ -39,6 +60,7 @@ void MainFrame::on_standing_changed() {
             path_panel_->show(path->id, path_overview(*space_, *path, standing_->standing()));
     }
     signer_->standing_changed();
+    if (auto* quiz = find_quiz_window()) quiz->standing_changed(standing_->standing());
     if (const auto& place = standing_->place(); place && place->sample)
         sync_->sample_records(standing_->standing() ? standing_->standing()->waiting.size() : 0);
     show_sync_summary();
@@ -66,6 +88,10 @@ bool MainFrame::sign_ready() const {
 
 bool MainFrame::shows_signed() const {
     return document_->sign_bar().mode() == SignBar::Mode::Signed;
+}
+
+bool MainFrame::sign_waits_for_quiz() const {
+    return document_->sign_bar().mode() == SignBar::Mode::QuizFirst;
 }
 
 bool MainFrame::standing_known() const {

@@ -11,20 +11,28 @@
 
 namespace lectern::desktop {
 
-namespace {
+namespace gui_test {
 
-using namespace gui_test;
 using quiz::QuestionKind;
 using State = quiz::QuizRunner::State;
 
-const QuizSession* session() {
+const QuizSession* quiz_session() {
     const QuizWindow* w = find_quiz_window();
     return w ? w->session() : nullptr;
 }
 
-bool in_state(State s) {
-    const QuizSession* q = session();
+bool quiz_in_state(State s) {
+    const QuizSession* q = quiz_session();
     return q && q->state() == s;
+}
+
+namespace {
+
+const QuizSession* session() {
+    return quiz_session();
+}
+bool in_state(State s) {
+    return quiz_in_state(s);
 }
 
 // Types the answer to the current question with number keys or into the answer box, right
@@ -84,6 +92,8 @@ void answer(bool right) {
     key(WXK_RETURN);
 }
 
+}  // namespace
+
 void take_quiz(std::vector<Step>& steps, bool right, const std::string& shots,
                const std::string& tag) {
     for (int i = 0; i < 10; ++i) {
@@ -101,7 +111,9 @@ void take_quiz(std::vector<Step>& steps, bool right, const std::string& shots,
     }
 }
 
-}  // namespace
+}  // namespace gui_test
+
+using namespace gui_test;
 
 std::vector<GuiTestDriver::Step> quiz_scenario(MainFrame& frame, const std::string& shots) {
     auto steps = opening(frame);

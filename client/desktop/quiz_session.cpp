@@ -37,8 +37,36 @@ std::string text_html(const quiz::Question& q) {
 
 }  // namespace
 
-QuizSession::QuizSession(const quiz::Quiz& quiz, std::uint64_t seed, int attempts_made)
-    : runner_(quiz, {seed, {}, attempts_made}) {}
+QuizSession::QuizSession(const quiz::Quiz& quiz, std::uint64_t seed, int attempts_made,
+                         Record record)
+    : runner_(quiz, {seed, {}, attempts_made}), record_(record) {}
+
+bool QuizSession::give_up() {
+    if (state() == quiz::QuizRunner::State::Finished) return false;
+    runner_.finish();
+    chosen_.clear();
+    return true;
+}
+
+bool QuizSession::end_if_time_is_up() {
+    if (state() == quiz::QuizRunner::State::Finished) return false;
+    const auto left = runner_.time_left();
+    if (!left || left->count() > 0) return false;
+    runner_.finish();
+    chosen_.clear();
+    return true;
+}
+
+bool QuizSession::may_sign() const {
+    return state() == quiz::QuizRunner::State::Finished &&
+           (record_ == Record::Unsigned || record_ == Record::WrongPassphrase ||
+            record_ == Record::Failed);
+}
+
+void QuizSession::set_record(Record record, std::string message) {
+    record_ = record;
+    record_message_ = std::move(message);
+}
 
 bool QuizSession::wants_text() const {
     if (state() != quiz::QuizRunner::State::Question) return false;
@@ -216,12 +244,51 @@ std::string QuizSession::result_html() const {
         }
         html += "</ul>";
     }
-    // TRANSLATORS: the app does not sign quiz attempts yet; the terminal command does.
-    html += "<p>" +
-            tr(_("Practice: attempts in the app are not recorded yet. To record a signed "
-                 "attempt, take the quiz with `lectern quiz take` in a synced space.")) +
-            "</p>";
-    return html + "<p><i>" + tr(_("Esc closes the quiz.")) + "</i></p>";
+    return html + record_html();
+}
+
+std::string QuizSession::record_html() const {
+    const auto line = [](const wxString& text, const char* colour = nullptr) {
+        return std::string("<p><b>") +
+               (colour ? "<font color=\"" + std::string(colour) + "\">" : "") + tr(text) +
+               (colour ? "</font>" : "") + "</b></p>";
+    };
+    const char* const green = "#1a7f37";
+    const char* const red = "#b3261e";
+    switch (record_) {
+        case Record::Practice:
+            // TRANSLATORS: a quiz taken in a folder that is neither the sample nor a synced space.
+            return "<p>" +
+                   tr(_("Practice: this copy of the content has no published versions, so the "
+                        "attempt is not recorded. Open the sample content or a synced space to "
+                        "record signed attempts.")) +
+                   "</p><p><i>" + tr(_("Esc closes the quiz.")) + "</i></p>";
+        case Record::Unsigned:
+            return line(
+                _("Not recorded yet: press Enter to sign this attempt with your "
+                  "passphrase. Esc closes the quiz without recording it."));
+        case Record::Signing:
+            return line(_("Signing\u2026"));
+        case Record::WrongPassphrase:
+            return line(_("Wrong passphrase: nothing was recorded. Press Enter to try again; Esc "
+                          "closes the quiz without recording it."),
+                        red);
+        case Record::Failed:
+            return line(wxString::Format(_("Not recorded: %s"), to_wx(record_message_)), red) +
+                   "<p><i>" + tr(_("Press Enter to try again; Esc closes the quiz.")) + "</i></p>";
+        case Record::Queued:
+            // TRANSLATORS: a signed quiz attempt whose record has not reached the server.
+            return line(_("Signed \u2713 \u2014 queued until the next sync."), green) + "<p><i>" +
+                   tr(_("Esc closes the quiz.")) + "</i></p>";
+        case Record::Kept:
+            // TRANSLATORS: a signed quiz attempt on the sample content, which has no server.
+            return line(_("Signed \u2713 \u2014 kept on this computer (sample content)."), green) +
+                   "<p><i>" + tr(_("Esc closes the quiz.")) + "</i></p>";
+        case Record::OnServer:
+            return line(_("Signed \u2713 \u2014 the server has the record."), green) + "<p><i>" +
+                   tr(_("Esc closes the quiz.")) + "</i></p>";
+    }
+    return {};
 }
 
 }  // namespace lectern::desktop

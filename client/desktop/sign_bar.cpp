@@ -14,10 +14,11 @@ SignBar::SignBar(wxWindow* parent) : wxPanel(parent) {
     message_ = new wxStaticText(this, wxID_ANY, wxString());
     message_->SetName("sign-state");
     // TRANSLATORS: the button at the end of a procedure that signs it (Ctrl+Enter).
-    button_ = new wxButton(this, wxID_ANY, _("I have &read and understood"));
+    sign_label_ = _("I have &read and understood");
+    button_ = new wxButton(this, wxID_ANY, sign_label_);
     button_->SetName("sign-button");
     button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (mode_ == Mode::Ready && on_sign) on_sign();
+        if ((mode_ == Mode::Ready || mode_ == Mode::QuizFirst) && on_sign) on_sign();
     });
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
     sizer->Add(message_, 1, wxALIGN_CENTER_VERTICAL | wxLEFT, 16);
@@ -32,8 +33,11 @@ void SignBar::show_state(Mode mode, const wxString& message) {
     const bool signed_now = mode == Mode::Signed;
     message_->SetForegroundColour(wxColour(
         signed_now ? kHeadingColour : (mode == Mode::Unavailable ? kMutedColour : kWarningColour)));
-    button_->Show(mode == Mode::ReadFirst || mode == Mode::Ready || mode == Mode::Signing);
-    button_->Enable(mode == Mode::Ready);
+    // TRANSLATORS: the button under a procedure gated by a quiz: it opens the quiz.
+    button_->SetLabel(mode == Mode::QuizFirst ? _("Take the &quiz") : sign_label_);
+    button_->Show(mode == Mode::ReadFirst || mode == Mode::Ready || mode == Mode::Signing ||
+                  mode == Mode::QuizFirst);
+    button_->Enable(mode == Mode::Ready || mode == Mode::QuizFirst);
     Show(mode != Mode::Hidden);
     Layout();
     if (GetParent()) GetParent()->Layout();

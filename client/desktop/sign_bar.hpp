@@ -20,6 +20,7 @@ class SignBar : public wxPanel {
         Ready,        ///< the button signs
         Signing,      ///< the signature is being made
         Signed,       ///< this version is signed
+        QuizFirst,    ///< a quiz gating the procedure must be passed first: the button opens it
     };
 
     explicit SignBar(wxWindow* parent);
@@ -36,6 +37,7 @@ class SignBar : public wxPanel {
     Mode mode_ = Mode::Hidden;
     wxStaticText* message_ = nullptr;
     wxButton* button_ = nullptr;
+    wxString sign_label_;
 };
 
 }  // namespace lectern::desktop

@@ -7,6 +7,7 @@
 #include "ledger/record.hpp"
 #include "page_view.hpp"
 #include "progress/sign_procedure.hpp"
+#include "quiz/gating.hpp"
 #include "sign_bar.hpp"
 #include "sign_dialog.hpp"
 #include "standing_session.hpp"
@@ -16,12 +17,14 @@
 namespace lectern::desktop {
 
 SignController::SignController(wxWindow* parent, PageView& view, SignBar& bar,
-                               StandingSession& standing, std::function<void()> signed_one)
+                               StandingSession& standing, std::function<void()> signed_one,
+                               std::function<void(const std::string&)> open_quiz)
     : parent_(parent),
       view_(view),
       bar_(bar),
       standing_(standing),
-      signed_one_(std::move(signed_one)) {
+      signed_one_(std::move(signed_one)),
+      open_quiz_(std::move(open_quiz)) {
     bar_.on_sign = [this] { sign(); };
     // The page's position is sampled: wxHtmlWindow sends no event for every way it scrolls
     // (keys, wheel, scroll bar, find, resize).
@@ -107,6 +110,23 @@ void SignController::update() {
         }
         return;
     }
+    // A quiz that gates the procedure comes first (core's rule: a passed attempt on its current
+    // version); the button then opens it.
+    quiz_first_.clear();
+    if (const auto* doc = space_->find_by_id(document_id_)) {
+        const auto to_pass = quiz::quizzes_to_pass(
+            *space_, *doc, standing ? standing->agent : standing_.agent(),
+            standing ? standing->attempts : std::vector<quiz::AttemptOutcome>{});
+        if (!to_pass.empty()) {
+            quiz_first_ = to_pass.front()->id;
+            // TRANSLATORS: under a procedure that can be signed only after passing a quiz.
+            bar_.show_state(Mode::QuizFirst,
+                            wxString::Format(_("Pass the quiz \u201c%s\u201d first: Ctrl+Enter "
+                                               "opens it."),
+                                             to_wx(to_pass.front()->title)));
+            return;
+        }
+    }
     wxString message;
     if (!notice_.empty()) {
         message = notice_;
@@ -122,6 +142,10 @@ void SignController::update() {
 }
 
 void SignController::sign() {
+    if (bar_.mode() == SignBar::Mode::QuizFirst && !quiz_first_.empty()) {
+        if (open_quiz_) open_quiz_(quiz_first_);
+        return;
+    }
     if (bar_.mode() != SignBar::Mode::Ready || signing_ || !space_) return;
     const auto* doc = space_->find_by_id(document_id_);
     const auto& place = standing_.place();

@@ -21,16 +21,19 @@ class StandingSession;
 
 class SignController {
   public:
-    /// `parent` owns the passphrase dialog; `signed_one` runs after each stored signature.
+    /// `parent` owns the passphrase dialog; `signed_one` runs after each stored signature;
+    /// `open_quiz` opens a quiz that must be passed before the procedure can be signed.
     SignController(wxWindow* parent, PageView& view, SignBar& bar, StandingSession& standing,
-                   std::function<void()> signed_one);
+                   std::function<void()> signed_one,
+                   std::function<void(const std::string& quiz_id)> open_quiz);
     ~SignController();
 
     /// A page was shown: `doc` (nullptr for a page that is no document).
     void document_shown(std::shared_ptr<const content::Space> space, const content::Document* doc);
     /// The standing changed (after a load, a signature or a sync).
     void standing_changed();
-    /// Ctrl+Enter or the button: asks for the passphrase when the whole text has been seen.
+    /// Ctrl+Enter or the button: asks for the passphrase when the whole text has been seen;
+    /// opens the quiz to pass first when one gates the procedure.
     void sign();
     bool busy() const { return signing_; }
 
@@ -43,6 +46,8 @@ class SignController {
     SignBar& bar_;
     StandingSession& standing_;
     std::function<void()> signed_one_;
+    std::function<void(const std::string&)> open_quiz_;
+    std::string quiz_first_;  // a gating quiz not passed yet (its id), empty when none
     std::shared_ptr<const content::Space> space_;
     std::string document_id_;  // empty: no document that asks for a sign-off
     progress::ReadingCoverage coverage_;

@@ -25,6 +25,13 @@ struct AttemptOutcome {
 std::vector<const content::Document*> gating_quizzes(const content::Space& space,
                                                      std::string_view document_id);
 
+/// The quizzes gating `document` that `agent` has not passed on their current version, in the
+/// space's order: what stands between the agent and the sign-off (empty: nothing).
+std::vector<const content::Document*> quizzes_to_pass(const content::Space& space,
+                                                      const content::Document& document,
+                                                      std::string_view agent,
+                                                      const std::vector<AttemptOutcome>& attempts);
+
 /// Whether `agent` may sign `document` now: nullopt when they may, else why not, in words that
 /// say what to do. A document gated by quizzes can be signed only after a passed attempt by
 /// that agent on the current version of each of them (a pass on an older version does not

@@ -1,8 +1,11 @@
 // The quiz view's keys without a window: numbers choose, Backspace undoes, Enter submits and
 // goes on, and the pages say what the agent needs.
 
+#include <clocale>
+
 #include <gtest/gtest.h>
 
+#include "common/error.hpp"
 #include "quiz_session.hpp"
 
 using namespace lectern;
@@ -81,4 +84,37 @@ TEST(QuizSession, FailedResultLinksTheSectionsToReread) {
     EXPECT_NE(result.find("<a href=\"lectern://document/vpn-security#the-vpn\">VPN › The VPN</a>"),
               std::string::npos)
         << result;
+}
+
+TEST(QuizSession, EscBeforeTheEndEndsTheAttemptAndTheResultSaysWhereTheRecordStands) {
+    // The app runs in a UTF-8 locale: its messages with a check mark convert from it.
+    std::setlocale(LC_ALL, "C.UTF-8");
+    QuizSession s(make_quiz("::A::Pick.{=right ~wrong}\n\n::B::Two.{#2}\n"), 1, 0,
+                  QuizSession::Record::Unsigned);
+    s.press_number(1);
+    s.press_enter();
+    EXPECT_TRUE(s.give_up());
+    EXPECT_FALSE(s.give_up()) << "ended already";
+    EXPECT_EQ(s.state(), State::Finished);
+    EXPECT_FALSE(s.runner().attempt().questions[1].answered);
+    EXPECT_TRUE(s.may_sign());
+    EXPECT_NE(s.page_html().find("press Enter to sign"), std::string::npos) << s.page_html();
+    s.set_record(QuizSession::Record::WrongPassphrase);
+    EXPECT_TRUE(s.may_sign());
+    EXPECT_NE(s.page_html().find("Wrong passphrase"), std::string::npos);
+    s.set_record(QuizSession::Record::Queued, "0123");
+    EXPECT_FALSE(s.may_sign()) << "one record per attempt";
+    EXPECT_NE(s.page_html().find("queued until the next sync"), std::string::npos);
+
+    QuizSession practice(make_quiz("::A::Pick.{=right ~wrong}\n"), 1);
+    practice.give_up();
+    EXPECT_FALSE(practice.may_sign());
+    EXPECT_NE(practice.page_html().find("not recorded"), std::string::npos);
+}
+
+TEST(QuizSession, NoAttemptLeftRefusesToStart) {
+    quiz::Quiz q = make_quiz("::A::Pick.{=right ~wrong}\n");
+    q.settings.attempts = 2;
+    EXPECT_NO_THROW(QuizSession(q, 1, 1));
+    EXPECT_THROW(QuizSession(q, 1, 2), Error);
 }

@@ -4,7 +4,9 @@
 # --space: the app starts as on a first start), -DSAMPLE=ON (--sample: the bundled content
 # through its git copy, signable offline), -DEXPECT_CONFIG=regex;regex (lines the settings
 # file must hold after the run), -DLESSON_SPACE=ON with -DLECTERN and -DFFMPEG (the space is a
-# git copy of SPACE with lessons, made by make_lesson_space.cmake; -DLESSON_GIT=git)
+# git copy of SPACE with lessons, made by make_lesson_space.cmake; -DLESSON_GIT=git),
+# -DGATED_QUIZ_SPACE=git (the space is a git copy of SPACE whose security quiz gates the VPN
+# procedure, made by make_gated_quiz_space.cmake)
 
 set(shots "${WORK_DIR}/screenshots/${SCENARIO}")
 set(config "${WORK_DIR}/${SCENARIO}.settings")
@@ -30,6 +32,16 @@ if(GIT)
     message(FATAL_ERROR "could not make the git space for ${SCENARIO}")
   endif()
   set(SPACE "${git_space}")
+endif()
+if(GATED_QUIZ_SPACE)
+  set(gated_space "${WORK_DIR}/spaces/${SCENARIO}")
+  execute_process(COMMAND ${CMAKE_COMMAND} -DSOURCE=${SPACE} -DDEST=${gated_space} -DGIT=${GATED_QUIZ_SPACE}
+                          -P "${CMAKE_CURRENT_LIST_DIR}/make_gated_quiz_space.cmake"
+                  RESULT_VARIABLE made)
+  if(NOT made EQUAL 0)
+    message(FATAL_ERROR "could not make the gated quiz space for ${SCENARIO}")
+  endif()
+  set(SPACE "${gated_space}")
 endif()
 if(LESSON_SPACE)
   set(lesson_space "${WORK_DIR}/spaces/${SCENARIO}")
