@@ -1,11 +1,12 @@
 // GUI test scenario of sync, run by tests/gui/desktop_sync_gui_test.cpp against the real
 // lectern-server: the app opens a synced space whose server has two changed procedures, syncs
 // on start with progress, reads the space again, says what changed and what needs a signature,
-// F5 syncs again with nothing new, a signature is sent by the sync it starts, and with the
-// server gone the status bar says offline.
+// F5 syncs again with nothing new, a signature and a quiz attempt (the sample GDPR quiz) are
+// sent by the syncs they start, and with the server gone the status bar says offline.
 
 #include "gui_test_steps.hpp"
 #include "main_frame.hpp"
+#include "quiz_window.hpp"
 #include "sync/client_config.hpp"
 #include "sync_controller.hpp"
 #include "wx_text.hpp"
@@ -72,6 +73,38 @@ std::vector<Step> sync_scenario(MainFrame& frame, const std::string& shots) {
          },
          std::chrono::milliseconds(300), std::chrono::seconds(90)},
         {"screenshot: signed and sent", screenshot(shots, "02-signed-and-sent"), {}},
+    };
+    steps.insert(steps.end(), signing.begin(), signing.end());
+    // A quiz attempt in the app is signed and sent the same way: the sample GDPR quiz.
+    auto quiz = search_and_open(frame, "GDPR basics", "gdpr-basics");
+    quiz.back().until = [] {
+        const QuizSession* s = quiz_session();
+        return s && s->state() == quiz::QuizRunner::State::Question;
+    };
+    steps.insert(steps.end(), quiz.begin(), quiz.end());
+    take_quiz(steps, false, shots, "03-quiz");
+    std::vector<Step> attempt{
+        {"the attempt ended: the passphrase signs it",
+         {},
+         [] { return wxWindow::FindWindowByName("sign-passphrase") != nullptr; },
+         std::chrono::milliseconds(400)},
+        {"the sync it starts sends the attempt and the server accepts it",
+         [] {
+             type("correct horse");
+             key(WXK_RETURN);
+         },
+         [] {
+             const QuizSession* s = quiz_session();
+             return s && s->record() == QuizSession::Record::OnServer &&
+                    has(s->page_html(), "the server has the record");
+         },
+         std::chrono::milliseconds(300), std::chrono::seconds(90)},
+        {"screenshot: attempt sent", screenshot(shots, "04-quiz-attempt-sent"), {}},
+        {"Esc closes the quiz", [] { key(WXK_ESCAPE); },
+         [] { return find_quiz_window() == nullptr; }, std::chrono::milliseconds(400)},
+    };
+    steps.insert(steps.end(), attempt.begin(), attempt.end());
+    std::vector<Step> offline{
         {"the server goes away: the settings now name a port nothing listens on",
          [&frame, before] {
              *before = frame.sync_controller().syncs_completed();
@@ -87,9 +120,9 @@ std::vector<Step> sync_scenario(MainFrame& frame, const std::string& shots) {
                     status.starts_with("Offline \u00b7 last sync ");
          },
          std::chrono::milliseconds(300), std::chrono::seconds(60)},
-        {"screenshot: offline", screenshot(shots, "03-offline"), {}},
+        {"screenshot: offline", screenshot(shots, "05-offline"), {}},
     };
-    steps.insert(steps.end(), signing.begin(), signing.end());
+    steps.insert(steps.end(), offline.begin(), offline.end());
     return steps;
 }
 

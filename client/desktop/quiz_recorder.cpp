@@ -67,13 +67,9 @@ void QuizRecorder::sign(const quiz::Attempt& attempt) {
 
 void QuizRecorder::standing_changed(const progress::Standing* standing) {
     if (!queued_ || !standing || standing->agent != signing_identity().user) return;
-    // A standing read before the record was stored does not list it either: only its
-    // disappearance after it was seen waiting means the server has it.
-    if (standing->waiting.contains(record_id_)) {
-        seen_waiting_ = true;
-        return;
-    }
-    if (!seen_waiting_) return;
+    // Every standing that arrives now was read after the record was stored: `recorded` asks
+    // for a new one, and the main window drops those of reads started before.
+    if (standing->waiting.contains(record_id_)) return;
     queued_ = false;
     report_(QuizSession::Record::OnServer, record_id_);
 }

@@ -50,7 +50,6 @@ class QuizRecorder {
     Report report_;
     bool signing_ = false;
     bool queued_ = false;
-    bool seen_waiting_ = false;  // a standing read after the record was stored listed it
     std::string record_id_;
     Background background_;  // last: its thread ends before the members it reports to go
 };

@@ -38,8 +38,8 @@ std::string text_html(const quiz::Question& q) {
 }  // namespace
 
 QuizSession::QuizSession(const quiz::Quiz& quiz, std::uint64_t seed, int attempts_made,
-                         Record record)
-    : runner_(quiz, {seed, {}, attempts_made}), record_(record) {}
+                         Record record, quiz::Clock clock)
+    : runner_(quiz, {seed, std::move(clock), attempts_made}), record_(record) {}
 
 bool QuizSession::give_up() {
     if (state() == quiz::QuizRunner::State::Finished) return false;

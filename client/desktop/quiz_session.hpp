@@ -27,8 +27,9 @@ class QuizSession {
 
     /// Starts an attempt. Throws lectern::Error when no attempt is left (`attempts_made` on this
     /// version of the quiz, counted from the ledger).
+    /// `clock`: where time comes from (tests give a fake one); default the system clock.
     QuizSession(const quiz::Quiz& quiz, std::uint64_t seed, int attempts_made = 0,
-                Record record = Record::Practice);
+                Record record = Record::Practice, quiz::Clock clock = {});
 
     const quiz::QuizRunner& runner() const { return runner_; }
     quiz::QuizRunner::State state() const { return runner_.state(); }

@@ -1,7 +1,7 @@
 // GUI test of a quiz recorded in the app, on a space of a server (offline) whose security quiz
-// gates the VPN procedure: the procedure's sign bar sends the agent to the quiz; a failed
-// attempt lists the sections to reread and, its passphrase dialog cancelled, leaves nothing in
-// the ledger; a passed one, after a wrong passphrase, is signed into the local ledger exactly
+// gates the VPN procedure: the procedure's sign bar sends the agent to the quiz; an attempt
+// left with Esc fails, lists the sections to reread and, its passphrase dialog cancelled, leaves
+// nothing in the ledger; a passed one, after a wrong passphrase, is signed into the local ledger exactly
 // as `lectern quiz take` records it, shows "signed" (queued), and the sign bar under the
 // procedure then lets the agent read it and sign. Keys only, after the key is made.
 
@@ -85,8 +85,10 @@ std::vector<GuiTestDriver::Step> quiz_signed_scenario(MainFrame& frame, const st
          [] { return quiz_in_state(State::Question); }, std::chrono::milliseconds(300)},
     };
     steps.insert(steps.end(), gated.begin(), gated.end());
-    take_quiz(steps, false, shots, "02-wrong");
     std::vector<Step> failed{
+        {"Esc at the first question ends the attempt there (it counts, unanswered)",
+         [] { key(WXK_ESCAPE); }, [] { return quiz_in_state(State::Finished); },
+         std::chrono::milliseconds(200)},
         {"failed: the result lists the sections to reread, then the passphrase is asked for",
          {},
          [] {

@@ -1,7 +1,9 @@
 // The quiz view's keys without a window: numbers choose, Backspace undoes, Enter submits and
 // goes on, and the pages say what the agent needs.
 
+#include <chrono>
 #include <clocale>
+#include <memory>
 
 #include <gtest/gtest.h>
 
@@ -117,4 +119,25 @@ TEST(QuizSession, NoAttemptLeftRefusesToStart) {
     q.settings.attempts = 2;
     EXPECT_NO_THROW(QuizSession(q, 1, 1));
     EXPECT_THROW(QuizSession(q, 1, 2), Error);
+}
+
+TEST(QuizSession, TheTimeLimitEndsTheAttemptWithoutAKeyPressed) {
+    quiz::Quiz q = make_quiz("::A::Pick.{=right ~wrong}\n\n::B::Two.{#2}\n");
+    q.settings.time_limit_minutes = 1;
+    auto now =
+        std::make_shared<std::chrono::system_clock::time_point>(std::chrono::system_clock::now());
+    QuizSession s(q, 1, 0, QuizSession::Record::Unsigned, [now] { return *now; });
+    s.press_number(1);
+    s.press_enter();
+    s.press_enter();
+    *now += std::chrono::seconds(59);
+    EXPECT_FALSE(s.end_if_time_is_up());
+    EXPECT_EQ(s.state(), State::Question);
+    *now += std::chrono::seconds(1);
+    EXPECT_TRUE(s.end_if_time_is_up()) << "the window's clock ends it, as a late answer would";
+    EXPECT_EQ(s.state(), State::Finished);
+    EXPECT_TRUE(s.runner().attempt().timed_out);
+    EXPECT_FALSE(s.runner().attempt().questions[1].answered);
+    EXPECT_TRUE(s.may_sign()) << "a timed-out attempt is recorded like any other";
+    EXPECT_FALSE(s.end_if_time_is_up());
 }

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "content/space.hpp"
+#include "quiz/quiz.hpp"
 #include "support/temp_space.hpp"
 
 using namespace lectern;
@@ -194,6 +196,25 @@ TEST(Lint, PlainGiftQuizNeedsNoFrontMatter) {
     space.write("quizzes/moodle-export.gift", "::Q1:: Is the sky blue? {T}\n");
     const auto found = space.lint();
     EXPECT_TRUE(found.items().empty()) << dump(found);
+}
+
+// What "accepted as it is" means for a plain Moodle export: the file name is its id, the title
+// too, and every setting has its default.
+TEST(Lint, PlainGiftQuizTakesItsIdFromTheFileNameAndDefaultSettings) {
+    TempSpace space;
+    space.write("quizzes/moodle-export.gift", "::Q1:: Is the sky blue? {T}\n");
+    Diagnostics problems;
+    const auto loaded = lectern::content::Space::load(space.root(), problems);
+    const auto* doc = loaded.find_by_id("moodle-export");
+    ASSERT_NE(doc, nullptr);
+    const lectern::quiz::Quiz quiz = lectern::quiz::load_quiz(loaded, *doc);
+    EXPECT_EQ(quiz.id, "moodle-export");
+    EXPECT_EQ(quiz.settings.pass_mark_permille, 800);
+    EXPECT_FALSE(quiz.settings.attempts);
+    EXPECT_FALSE(quiz.settings.time_limit_minutes);
+    EXPECT_FALSE(quiz.settings.pool_size);
+    EXPECT_FALSE(quiz.settings.gates_signoff);
+    EXPECT_EQ(quiz.bank.gradable_count(), 1u);
 }
 
 TEST(Lint, AllErrorsOfATreeAreReportedInOneRun) {
