@@ -19,6 +19,7 @@
 namespace lectern::cli {
 
 void add_quiz_report_command(CLI::App& quiz, int& exit_code);
+void add_quiz_grade_command(CLI::App& quiz, int& exit_code);
 
 namespace {
 
@@ -120,7 +121,8 @@ int run_take(const QuizOptions& opts) {
 }  // namespace
 
 void add_quiz_command(CLI::App& app, int& exit_code) {
-    CLI::App* quiz = app.add_subcommand("quiz", "Take quizzes and list them.");
+    CLI::App* quiz =
+        app.add_subcommand("quiz", "List quizzes, take them, report on attempts, grade essays.");
     quiz->require_subcommand(1);
 
     auto list_opts = std::make_shared<QuizOptions>();
@@ -152,6 +154,7 @@ void add_quiz_command(CLI::App& app, int& exit_code) {
     add_passphrase_fd_option(*take, take_opts->passphrase_fd);
     take->callback([take_opts, &exit_code] { exit_code = run_take(*take_opts); });
     add_quiz_report_command(*quiz, exit_code);
+    add_quiz_grade_command(*quiz, exit_code);
 }
 
 }  // namespace lectern::cli

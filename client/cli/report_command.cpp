@@ -73,7 +73,8 @@ void add_report_command(CLI::App& app, int& exit_code) {
         "report",
         "Who signed which version of each procedure when (with the server's receipt time), who "
         "has not, who must sign again; per agent and per document, with every minor change and "
-        "its word diff. Supervisors and auditors get the whole space (fetched from the server "
+        "its word diff. Trainers, supervisors and auditors get the whole space (fetched from the "
+        "server "
         "now); an agent gets their own records. Every receipt is checked against the server "
         "key pinned on this machine; sign-offs without a valid receipt are listed on stderr.");
     cmd->add_option("--space", opts->space, "The space: its folder or the name of a synced space");

@@ -71,9 +71,9 @@ ledger::SpaceLedger read_ledger_of(const SignoffSpace& where, bool offline,
     }
     ledger::SpaceLedger seen = ledger::read_space_ledger(request);
     if (seen.own_only() && !agent.empty() && agent != request.credentials.user)
-        throw Error(ErrorKind::InvalidArgument, "you may see only your own records in " +
-                                                    where.name + "; " + agent +
-                                                    "'s are for supervisors and auditors");
+        throw Error(ErrorKind::InvalidArgument,
+                    "you may see only your own records in " + where.name + "; " + agent +
+                        "'s are for trainers, supervisors and auditors");
     // Asked for offline: saying it was built offline would only be noise on stderr.
     if (!seen.note.empty() && !request.server.empty())
         std::cerr << "lectern: note: " << seen.note << '\n';

@@ -64,7 +64,8 @@ void add_xapi_command(CLI::App& app, int& exit_code) {
         "export",
         "Write one xAPI statement per record of the space's ledger (sign-offs: experienced; "
         "lesson completions: completed; quiz attempts: passed, failed or attempted) as a JSON "
-        "array a learning record store takes in. Supervisors and auditors get every agent's "
+        "array a learning record store takes in. Trainers, supervisors and auditors get every "
+        "agent's "
         "records (fetched from the server now); an agent gets their own.");
     cmd->add_option("--out", opts->out, "The file to write")->required();
     cmd->add_option("--space", opts->space,

@@ -16,16 +16,18 @@ inline constexpr int kRecordFormat = 1;
 inline constexpr std::string_view kKindSignoff = "signoff";
 inline constexpr std::string_view kKindQuizAttempt = "quiz-attempt";
 inline constexpr std::string_view kKindLessonCompletion = "lesson-completion";
+/// A trainer's grade of an essay in a quiz attempt (quiz/grades.hpp).
+inline constexpr std::string_view kKindQuizGrade = "quiz-grade";
 /// The meaning of a sign-off's signature, as the agent is shown it before signing.
 inline constexpr std::string_view kMeaningReadAndUnderstood = "read and understood";
 
 struct Record {
     int format = kRecordFormat;
-    std::string id;              ///< 32 lowercase hex digits, random (new_record_id())
-    std::string kind;            ///< kKindSignoff, kKindQuizAttempt or kKindLessonCompletion
-    std::string space;           ///< the space's name on the server
-    std::string agent;           ///< the user name of the agent who signs
-    std::string device;          ///< the device whose key signs
+    std::string id;      ///< 32 lowercase hex digits, random (new_record_id())
+    std::string kind;    ///< kKindSignoff, kKindQuizAttempt, kKindLessonCompletion, kKindQuizGrade
+    std::string space;   ///< the space's name on the server
+    std::string agent;   ///< the user name of the agent who signs
+    std::string device;  ///< the device whose key signs
     std::string document_id;     ///< the document's front-matter id
     std::string path;            ///< the document's file inside the space
     std::string title;           ///< the title the agent saw

@@ -31,7 +31,7 @@ SignoffReport build_signoff_report(const ReportRequest& r) {
             if (a != me)
                 throw Error(ErrorKind::InvalidArgument,
                             "an agent's report shows only their own records; " + a +
-                                "'s are for supervisors and auditors");
+                                "'s are for trainers, supervisors and auditors");
         agents = {me};
     } else if (agents.empty()) {
         std::set<std::string> names;

@@ -74,6 +74,8 @@ QuizReport build_quiz_report(const std::vector<RecordedAttempt>& attempts) {
         ag.best_score_permille = std::max(ag.best_score_permille, a.score_permille);
         ag.passed = ag.passed || a.passed;
         ag.last_attempt_at = std::max(ag.last_attempt_at, r.signed_at);
+        report.attempts.push_back({r.record_id, r.agent, a.quiz_id, r.signed_at, a.score_permille,
+                                   a.passed, a.to_be_graded, r.graded_by});
     }
     for (auto& [id, q] : quizzes) {
         q.row.agents = q.agents.size();
@@ -94,6 +96,14 @@ QuizReport build_quiz_report(const std::vector<RecordedAttempt>& attempts) {
                      });
     for (auto& [key, row] : agents) report.agents.push_back(row);
     return report;
+}
+
+std::vector<AttemptRow> waiting_for_a_grade(const QuizReport& report) {
+    std::vector<AttemptRow> out;
+    for (const auto& a : report.attempts) {
+        if (a.essays_to_grade > 0) out.push_back(a);
+    }
+    return out;
 }
 
 std::string report_csv(const QuizReport& report, ReportTable table) {
@@ -123,6 +133,17 @@ std::string report_csv(const QuizReport& report, ReportTable table) {
                 out += csv_line({r.agent, r.quiz_id, std::to_string(r.attempts),
                                  percent(r.best_score_permille), r.passed ? "yes" : "no",
                                  r.last_attempt_at});
+            }
+            break;
+        case ReportTable::Attempts:
+            out += csv_line({"record_id", "agent", "quiz", "signed_at", "score_percent", "passed",
+                             "essays_to_grade", "graded_by"});
+            for (const auto& r : report.attempts) {
+                std::string graders;
+                for (const auto& g : r.graded_by) graders += (graders.empty() ? "" : " ") + g;
+                out += csv_line({r.record_id, r.agent, r.quiz_id, r.signed_at,
+                                 percent(r.score_permille), r.passed ? "yes" : "no",
+                                 std::to_string(r.essays_to_grade), graders});
             }
             break;
     }
@@ -158,7 +179,19 @@ nlohmann::json report_json(const QuizReport& report) {
                           {"passed", r.passed},
                           {"last_attempt_at", r.last_attempt_at}});
     }
-    return {{"quizzes", quizzes}, {"questions", questions}, {"agents", agents}};
+    nlohmann::json attempts = nlohmann::json::array();
+    for (const auto& r : report.attempts) {
+        attempts.push_back({{"record_id", r.record_id},
+                            {"agent", r.agent},
+                            {"quiz", r.quiz_id},
+                            {"signed_at", r.signed_at},
+                            {"score_percent", r.score_permille / 10.0},
+                            {"passed", r.passed},
+                            {"essays_to_grade", r.essays_to_grade},
+                            {"graded_by", r.graded_by}});
+    }
+    return {
+        {"quizzes", quizzes}, {"questions", questions}, {"agents", agents}, {"attempts", attempts}};
 }
 
 }  // namespace lectern::quiz

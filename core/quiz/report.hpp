@@ -17,7 +17,8 @@ struct RecordedAttempt {
     std::string agent;
     std::string signed_at;
     std::string quiz_title;
-    Attempt attempt;
+    Attempt attempt;  ///< with the grades of its essays applied (quiz/grades.hpp), if any
+    std::vector<std::string> graded_by;  ///< who graded its essays; empty when nobody did
 };
 
 struct QuizRow {
@@ -48,20 +49,36 @@ struct AgentRow {
     std::string last_attempt_at;
 };
 
+struct AttemptRow {
+    std::string record_id;
+    std::string agent;
+    std::string quiz_id;
+    std::string signed_at;
+    int score_permille = 0;  ///< graded essays counted
+    bool passed = false;
+    std::size_t essays_to_grade = 0;
+    std::vector<std::string> graded_by;
+};
+
 struct QuizReport {
     std::vector<QuizRow> quizzes;        ///< by quiz id
     std::vector<QuestionRow> questions;  ///< most missed first
     std::vector<AgentRow> agents;        ///< by agent, then quiz
+    std::vector<AttemptRow> attempts;    ///< every attempt, oldest first
 };
+
+/// The attempts whose essays wait for a trainer's grade.
+std::vector<AttemptRow> waiting_for_a_grade(const QuizReport& report);
 
 QuizReport build_quiz_report(const std::vector<RecordedAttempt>& attempts);
 
-enum class ReportTable { Quizzes, Questions, Agents };
+enum class ReportTable { Quizzes, Questions, Agents, Attempts };
 
 /// One table as CSV (RFC 4180: a header line, CRLF line ends, fields with , " or line breaks
 /// quoted). Scores are percentages with one decimal.
 std::string report_csv(const QuizReport& report, ReportTable table);
-/// The whole report as JSON: {"quizzes": [...], "questions": [...], "agents": [...]}.
+/// The whole report as JSON: {"quizzes": [...], "questions": [...], "agents": [...],
+/// "attempts": [...]}.
 nlohmann::json report_json(const QuizReport& report);
 
 /// What a printed report says above its tables.
@@ -72,8 +89,8 @@ struct ReportHeading {
     std::string note;          ///< a caveat (built offline…), or empty
 };
 
-/// The three tables as aligned text lines under the heading: per quiz, most missed
-/// questions, per agent.
+/// The tables as aligned text lines under the heading: per quiz, most missed questions, per
+/// agent, and the attempts waiting for a grade.
 std::vector<std::string> report_lines(const QuizReport& report, const ReportHeading& heading);
 /// report_lines() as a PDF (A4 landscape, Courier).
 std::string report_pdf(const QuizReport& report, const ReportHeading& heading);

@@ -62,6 +62,13 @@ std::vector<std::string> report_lines(const QuizReport& report, const ReportHead
                         percent(r.best_score_permille), r.passed ? "yes" : "no",
                         r.last_attempt_at});
     add_table(lines, rows);
+
+    lines.insert(lines.end(), {"", "WAITING FOR A GRADE"});
+    rows = {{"attempt", "agent", "quiz", "signed", "score so far", "essays"}};
+    for (const auto& r : waiting_for_a_grade(report))
+        rows.push_back({r.record_id, r.agent, r.quiz_id, r.signed_at, percent(r.score_permille),
+                        std::to_string(r.essays_to_grade)});
+    add_table(lines, rows);
     return lines;
 }
 

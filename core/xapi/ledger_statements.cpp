@@ -1,6 +1,11 @@
 #include "xapi/ledger_statements.hpp"
 
+#include <map>
+
 #include "content/space.hpp"
+#include "ledger/record.hpp"
+#include "quiz/attempt.hpp"
+#include "quiz/grades.hpp"
 
 namespace lectern::xapi {
 
@@ -27,9 +32,25 @@ RecordFacts facts_of(const ledger::Record& r, const content::Space* space) {
 
 nlohmann::json statements(const std::vector<ledger::StoredRecord>& records,
                           const content::Space* space, const StatementOptions& options) {
+    // A trainer's grade is no statement of its own: the attempt's statement carries the score
+    // with the graded essays counted, and who graded them.
+    std::map<std::string, quiz::RecordedAttempt> graded;
+    for (auto& a : quiz::graded_attempts(records)) {
+        if (!a.graded_by.empty()) graded.emplace(a.record_id, std::move(a));
+    }
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& stored : records)
-        out.push_back(statement(facts_of(stored.record, space), options));
+    for (const auto& stored : records) {
+        if (stored.record.kind == ledger::kKindQuizGrade) continue;
+        RecordFacts facts = facts_of(stored.record, space);
+        if (const auto g = graded.find(stored.record.id); g != graded.end()) {
+            const quiz::Attempt& a = g->second.attempt;
+            facts.details["score_permille"] = a.score_permille;
+            facts.details["passed"] = a.passed;
+            facts.details["to_be_graded"] = a.to_be_graded;
+            facts.graded_by = g->second.graded_by;
+        }
+        out.push_back(statement(facts, options));
+    }
     return out;
 }
 

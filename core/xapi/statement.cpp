@@ -83,7 +83,8 @@ nlohmann::json statement(const RecordFacts& r, const StatementOptions& options) 
         if (start && end && *end >= *start)
             result["duration"] = iso_duration(static_cast<long>(*end - *start));
         if (d.value("to_be_graded", 0) > 0)
-            result["extensions"] = {{ext + "essays-to-grade", d.value("to_be_graded", 0)}};
+            result["extensions"][ext + "essays-to-grade"] = d.value("to_be_graded", 0);
+        if (!r.graded_by.empty()) result["extensions"][ext + "graded-by"] = r.graded_by;
     } else {
         throw Error(ErrorKind::InvalidArgument,
                     "record " + r.id + " is of kind '" + r.kind + "', which has no xAPI verb");

@@ -3,6 +3,7 @@
 // store takes them in: one statement per record, with ADL's standard verbs.
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -24,6 +25,8 @@ struct RecordFacts {
     std::string meaning;
     std::string signed_at;  ///< RFC 3339
     nlohmann::json details = nlohmann::json::object();
+    /// Quiz attempts: who graded its essays (their grades are counted in details' score).
+    std::vector<std::string> graded_by;
 };
 
 struct StatementOptions {
@@ -42,7 +45,8 @@ inline constexpr const char* kVerbCompleted = "http://adlnet.gov/expapi/verbs/co
 /// - a sign-off: the agent *experienced* the procedure's version (the meaning in context);
 /// - a lesson completion: *completed*;
 /// - a quiz attempt: *passed* or *failed*, with the score (scaled 0..1 and raw 0..100), success,
-///   completion and duration; *attempted* when no question was answered.
+///   completion and duration; *attempted* when no question was answered. Graded essays are
+///   counted in the score; the graders are the extension `graded-by`.
 /// The statement id is the record id made into a version-4 UUID (its version and variant bits
 /// set), so exporting twice gives the same ids and an LRS keeps one copy. The actor is
 /// identified by an account (home page + user name), never by an e-mail address.

@@ -22,6 +22,8 @@ bool allows(Role role, Action action) {
                 return row.read_own_receipts;
             case Action::ReadAllReceipts:
                 return row.read_all_receipts;
+            case Action::GradeEssays:
+                return row.grade_essays;
         }
     }
     return false;
@@ -61,6 +63,8 @@ std::string_view to_string(Action action) {
             return "read their own receipts";
         case Action::ReadAllReceipts:
             return "read every member's receipts";
+        case Action::GradeEssays:
+            return "grade essays in quiz attempts";
     }
     return "";
 }

@@ -19,14 +19,15 @@ enum class Action {
     ListMembersKeys,  ///< list the device keys of the space's members
     ReadOwnReceipts,  ///< one's own receipts and the space's log head
     ReadAllReceipts,  ///< every member's receipts
+    GradeEssays,      ///< push quiz-grade records: grades of the essays in agents' attempts
 };
 
 inline constexpr std::array kAllRoles = {Role::Agent, Role::Trainer, Role::Supervisor,
                                          Role::Auditor, Role::Admin};
-inline constexpr std::array kAllActions = {Action::ReadContent,     Action::WriteContent,
-                                           Action::ReadLedger,      Action::PushOwnLedger,
-                                           Action::RegisterOwnKey,  Action::ListMembersKeys,
-                                           Action::ReadOwnReceipts, Action::ReadAllReceipts};
+inline constexpr std::array kAllActions = {
+    Action::ReadContent,     Action::WriteContent,    Action::ReadLedger,
+    Action::PushOwnLedger,   Action::RegisterOwnKey,  Action::ListMembersKeys,
+    Action::ReadOwnReceipts, Action::ReadAllReceipts, Action::GradeEssays};
 
 /// One row of the policy: what a role may do.
 struct RolePolicy {
@@ -39,21 +40,24 @@ struct RolePolicy {
     bool list_members_keys;
     bool read_own_receipts;
     bool read_all_receipts;
+    bool grade_essays;
 };
 
 // clang-format off
-/// The policy. Agents read content; trainers write it; supervisors and auditors read the
-/// ledger, its receipts and the members' keys for reports and audits; every member pushes
-/// their own sign-offs, registers their own device keys and reads their own receipts.
+/// The policy. Agents read content; trainers write it, read the ledger and its receipts for
+/// their quiz reports and grade essays; supervisors and auditors read the ledger, its receipts
+/// and the members' keys for reports and audits (supervisors grade essays too); every member
+/// pushes their own records (only into refs/heads/agents/<own name>/), registers their own
+/// device keys and reads their own receipts.
 inline constexpr std::array<RolePolicy, 5> kPolicy = {{
-    //  role          read     write    read    push own  register  list     read own  read all
-    //                content  content  ledger  ledger    own key   members' receipts receipts
+    //  role          read     write    read    push own  register  list     read own  read all  grade
+    //                content  content  ledger  ledger    own key   members' receipts receipts  essays
     //                                                              keys
-    {Role::Agent,      true,   false,   false,  true,     true,     false,   true,     false},
-    {Role::Trainer,    true,   true,    false,  true,     true,     false,   true,     false},
-    {Role::Supervisor, true,   false,   true,   true,     true,     true,    true,     true},
-    {Role::Auditor,    true,   false,   true,   true,     true,     true,    true,     true},
-    {Role::Admin,      true,   true,    true,   true,     true,     true,    true,     true},
+    {Role::Agent,      true,   false,   false,  true,     true,     false,   true,     false,    false},
+    {Role::Trainer,    true,   true,    true,   true,     true,     false,   true,     true,     true},
+    {Role::Supervisor, true,   false,   true,   true,     true,     true,    true,     true,     true},
+    {Role::Auditor,    true,   false,   true,   true,     true,     true,    true,     true,     false},
+    {Role::Admin,      true,   true,    true,   true,     true,     true,    true,     true,     true},
 }};
 // clang-format on
 

@@ -3,12 +3,15 @@
 #include <ostream>
 #include <set>
 
+#include "auth/policy.hpp"
 #include "common/error.hpp"
 #include "common/git_handles.hpp"
 #include "common/libgit2.hpp"
 #include "content/front_matter.hpp"
 #include "ledger/layout.hpp"
 #include "ledger/record.hpp"
+#include "quiz/attempt.hpp"
+#include "quiz/grades.hpp"
 #include "store/receipt_log.hpp"
 #include "store/store.hpp"
 
@@ -58,8 +61,8 @@ bool tree_has_path(git_tree* tree, const std::string& path) {
     return true;
 }
 
-/// What a kind of record may be about: sign-offs of procedures and scripts, quiz attempts of
-/// quizzes, lesson completions of lessons.
+/// What a kind of record may be about: sign-offs of procedures and scripts, quiz attempts and
+/// grades of quizzes, lesson completions of lessons.
 std::optional<std::string> path_misfits_kind(const ledger::Record& r) {
     auto starts = [&](std::string_view prefix) { return r.path.rfind(prefix, 0) == 0; };
     auto ends = [&](std::string_view suffix) {
@@ -69,7 +72,9 @@ std::optional<std::string> path_misfits_kind(const ledger::Record& r) {
     if (r.kind == ledger::kKindSignoff && (starts("procedures/") || starts("scripts/")) &&
         ends(".md"))
         return std::nullopt;
-    if (r.kind == ledger::kKindQuizAttempt && starts("quizzes/")) return std::nullopt;
+    if ((r.kind == ledger::kKindQuizAttempt || r.kind == ledger::kKindQuizGrade) &&
+        starts("quizzes/"))
+        return std::nullopt;
     if (r.kind == ledger::kKindLessonCompletion && starts("lessons/") && ends("/lesson.md"))
         return std::nullopt;
     return "a " + r.kind + " record cannot be about " + r.path;
@@ -184,7 +189,63 @@ class LedgerPushCheck {
             throw Refused{"the signature does not match the record (forged or altered)"};
         check_new_id(r.id);
         check_content(r);
+        if (r.kind == ledger::kKindQuizGrade) check_grade(r);
         seen_.insert(r.id);
+    }
+
+    /// A grade must come from someone the policy lets grade in this space, and name an
+    /// attempt already in the space's ledger whose question it grades is an essay, on the
+    /// same quiz version.
+    void check_grade(const ledger::Record& r) {
+        const auto user = store_.find_user(push_.user);
+        const auto role = user ? store_.role_in(user->id, push_.space) : std::nullopt;
+        if (!role || !allows(*role, Action::GradeEssays))
+            throw Refused{push_.user + " may not grade quiz attempts in " + push_.space +
+                          ": only its trainers, supervisors and admins grade essays"};
+        quiz::Grade grade;
+        try {
+            grade = quiz::grade_from_details(r.details, ledger::record_file_path(r.id));
+        } catch (const Error& e) {
+            throw Refused{e.what()};
+        }
+        const auto attempt = find_record(grade.attempt_record);
+        if (!attempt || attempt->kind != ledger::kKindQuizAttempt)
+            throw Refused{"there is no quiz attempt " + grade.attempt_record + " in " +
+                          push_.space + "'s ledger to grade"};
+        if (attempt->agent != grade.attempt_agent || attempt->blob_id != r.blob_id ||
+            attempt->document_id != r.document_id)
+            throw Refused{"the grade does not match attempt " + attempt->id +
+                          " (its agent, quiz or quiz version)"};
+        try {
+            const quiz::Attempt taken =
+                quiz::attempt_from_details(attempt->details, attempt->document_id, attempt->blob_id,
+                                           ledger::record_file_path(attempt->id));
+            if (auto why = quiz::grade_refusal(taken, grade)) throw Refused{*why};
+        } catch (const Error& e) {
+            throw Refused{std::string("attempt ") + attempt->id + " cannot be read: " + e.what()};
+        }
+    }
+
+    /// The record `id` on any ledger branch of the space, as stored before this push.
+    std::optional<ledger::Record> find_record(const std::string& id) {
+        const std::string path = ledger::record_file_path(id);
+        for (const auto& tip : tips_) {
+            git_tree_entry* raw = nullptr;
+            if (git_tree_entry_bypath(&raw, tip.get(), path.c_str()) != 0) continue;
+            git::TreeEntryPtr entry(raw);
+            git_blob* raw_blob = nullptr;
+            if (git_blob_lookup(&raw_blob, ledger_, git_tree_entry_id(entry.get())) < 0)
+                throw libgit2_error("reading a stored record");
+            git::BlobPtr blob(raw_blob);
+            const std::string_view text(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                                        static_cast<std::size_t>(git_blob_rawsize(blob.get())));
+            try {
+                return ledger::parse_record(text, path);
+            } catch (const Error&) {
+                return std::nullopt;  // stored records were checked when they came in
+            }
+        }
+        return std::nullopt;
     }
 
     /// The path of the one file the commit adds; refuses anything else.

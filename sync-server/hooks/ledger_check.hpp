@@ -3,7 +3,9 @@
 // forward only, and every new commit on it must add exactly one file records/<id>.json holding
 // a valid record of the pusher's device, signed by that device's live registered key, about a
 // document version that exists in the space's content.git, with an id never seen before in the
-// space. Anything else refuses the whole push, naming the commit and the reason.
+// space. A quiz-grade record must also come from a role that may grade essays in the space and
+// grade an essay of an attempt already in its ledger. Anything else refuses the whole push,
+// naming the commit and the reason.
 
 #include <iosfwd>
 #include <optional>

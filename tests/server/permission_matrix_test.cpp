@@ -100,5 +100,19 @@ TEST(Server_Permissions, PolicyTableGivesWritesOnlyToTrainersAndAdmins) {
     }
 }
 
+// Quiz reports are for trainers too: they read the ledger and receipts of their own spaces
+// (the matrix above checks the endpoints, and that another space stays 404) and grade essays,
+// which agents and auditors do not.
+TEST(Server_Permissions, PolicyTableLetsTrainersReadTheLedgerAndGradeEssays) {
+    EXPECT_TRUE(server::allows(Role::Trainer, Action::ReadLedger));
+    EXPECT_TRUE(server::allows(Role::Trainer, Action::ReadAllReceipts));
+    EXPECT_FALSE(server::allows(Role::Agent, Action::ReadLedger));
+    for (Role role : server::kAllRoles) {
+        EXPECT_EQ(server::allows(role, Action::GradeEssays),
+                  role == Role::Trainer || role == Role::Supervisor || role == Role::Admin)
+            << server::to_string(role);
+    }
+}
+
 }  // namespace
 }  // namespace lectern::test
