@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.hpp"
+#include "ledger/record.hpp"
 #include "quiz/grades.hpp"
+#include "xapi/ledger_statements.hpp"
 #include "xapi/statement.hpp"
 
 using namespace lectern;
@@ -119,4 +121,31 @@ TEST(QuizGrades, ReportListsTheAttemptsWaitingForAGrade) {
               std::string::npos)
         << report_csv(report, ReportTable::Attempts);
     EXPECT_EQ(report_json(report)["attempts"][1]["essays_to_grade"], 1);
+}
+
+// The xAPI export: the attempt's statement carries the graded score and who graded it; the
+// grade itself is no statement.
+TEST(QuizGrades, XapiCountsTheGradeInTheAttemptsStatement) {
+    const RecordedAttempt a = essay_attempt();
+    ledger::StoredRecord attempt;
+    attempt.record.id = a.record_id;
+    attempt.record.kind = std::string(ledger::kKindQuizAttempt);
+    attempt.record.space = "northwind";
+    attempt.record.agent = "maria";
+    attempt.record.document_id = "gdpr";
+    attempt.record.blob_id = std::string(40, 'b');
+    attempt.record.signed_at = a.signed_at;
+    attempt.record.details = attempt_details(a.attempt);
+    ledger::StoredRecord graded = attempt;
+    graded.record.id = std::string(32, 'c');
+    graded.record.kind = std::string(ledger::kKindQuizGrade);
+    graded.record.agent = "kadri";
+    graded.record.signed_at = "2026-11-24T09:00:00Z";
+    graded.record.details = grade_details({a.record_id, "maria", 2, 0, "Say why."});
+    const auto out = xapi::statements({attempt, graded}, nullptr, {"https://lectern.example"});
+    ASSERT_EQ(out.size(), 1u) << out.dump(1);
+    EXPECT_EQ(out[0]["result"]["score"]["raw"], 50.0);  // (1000 + 500 + 0) / 3
+    EXPECT_EQ(out[0]["verb"]["display"]["en-US"], "failed");
+    EXPECT_EQ(out[0]["result"]["extensions"]["https://lectern.example/xapi/extensions/graded-by"],
+              nlohmann::json::array({"kadri"}));
 }

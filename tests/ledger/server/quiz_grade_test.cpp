@@ -103,6 +103,12 @@ TEST(Ledger_QuizGrade, ATrainersGradeIsAcceptedAndCountsInTheSupervisorsReport) 
     w.home = fresh_client_home();
     become(w, w.space.trainer);
     ASSERT_EQ(lectern(sync).exit_code, 0);
+    // Quiz reports are the trainer's too: every agent's attempts, fetched now.
+    r = lectern("quiz report --format json --space " + w.space.name + " 2>/dev/null");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto trainers = nlohmann::json::parse(r.output);
+    ASSERT_EQ(trainers["agents"].size(), 1u) << r.output;
+    EXPECT_EQ(trainers["agents"][0]["agent"], w.space.agent.user);
     enroll_in_process(w);
     const fs::path pass = w.home / "pass.txt";
     write_file(pass, std::string(kPassphrase) + "\n");
