@@ -61,14 +61,16 @@ void MainFrame::on_char_hook(wxKeyEvent& event) {
         return;
     }
     if (focus_in_search()) {
-        search_key_time_ = std::chrono::steady_clock::now();
         if (code == WXK_ESCAPE) {
+            search_key_time_.reset();  // no results follow: never time the next search by it
             leave_search();
         } else if (code == WXK_RETURN || code == WXK_NUMPAD_ENTER) {
             search_panel_->open_selected();
         } else if (code == WXK_DOWN || code == WXK_UP) {
             search_panel_->move_selection(code == WXK_DOWN ? 1 : -1);
         } else {
+            // A key that edits the query: timed until its results are on screen.
+            search_key_time_ = std::chrono::steady_clock::now();
             event.Skip();
         }
         return;
