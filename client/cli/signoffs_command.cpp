@@ -60,7 +60,7 @@ int run(const SignoffsOptions& opts) {
     if (!opts.status.empty()) wanted = ledger::parse_signoff_state(opts.status);
     // Your own: this machine's ledger (records signed here count before they are synced) and
     // the receipts your syncs stored. Another agent's: the space's ledger from the server (for
-    // supervisors and auditors; an agent is refused).
+    // trainers, supervisors and auditors; an agent is refused).
     const ledger::SpaceLedger seen = read_ledger_of(where, own || opts.offline, agent);
     if (!own && seen.fetched_at.empty()) {
         std::cerr << "lectern: the ledger of " << where.name
@@ -105,7 +105,7 @@ void add_signoffs_command(CLI::App& app, int& exit_code) {
         "keep sign-offs valid), with whether the server's receipt for each sign-off checks out "
         "(sealed by the server key pinned on this machine, in an unbroken receipt log). Your own "
         "come from this machine's ledger (signed here, synced or not); another agent's, for "
-        "supervisors and auditors, from the space's ledger fetched from the server now.");
+        "trainers, supervisors and auditors, from the space's ledger fetched from the server now.");
     cmd->add_option("--space", opts->space,
                     "The space: its folder or the name of a synced space; default as for other "
                     "commands");

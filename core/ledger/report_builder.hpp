@@ -1,5 +1,5 @@
 #pragma once
-// Gathering what `lectern report` shows. A supervisor or auditor (who may read the space's
+// Gathering what `lectern report` shows. A trainer, supervisor or auditor (who may read the space's
 // ledger.git) gets every agent's records, fetched from the server now, and every receipt; an
 // agent (who may not) gets only their own records and receipts from this device. Offline, the
 // report says it is built from what was fetched before.

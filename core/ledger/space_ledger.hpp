@@ -1,6 +1,6 @@
 #pragma once
 // A space's ledger as one reader may see it, for reports and exports (`lectern report`,
-// `lectern quiz report`, `lectern xapi export`). A supervisor or auditor (who may read the
+// `lectern quiz report`, `lectern xapi export`). A trainer, supervisor or auditor (who may read the
 // space's ledger.git) gets every agent's records, fetched from the server now under the ledger
 // lock, and every receipt of the space; an agent (who may not) gets their own records and the
 // receipts this device stored. Every receipt is checked against the server key pinned on this
