@@ -36,6 +36,18 @@ bool window_shown(const char* name) {
     return window && window->IsShownOnScreen();
 }
 
+// After a dialog closes, the keyboard goes back to the main window under the pointer.
+Step pointer_on_window(MainFrame& frame) {
+    return {"the pointer on the window",
+            [&frame] {
+                wxUIActionSimulator mouse;
+                mouse.MouseMove(frame.GetScreenRect().GetPosition() +
+                                wxPoint(frame.GetSize().x / 2, 200));
+            },
+            {},
+            std::chrono::milliseconds(300)};
+}
+
 std::string environment(const char* name) {
     const char* value = std::getenv(name);
     return value ? value : "";
@@ -110,14 +122,7 @@ std::vector<Step> sign_in_scenario(MainFrame& frame, const std::string& shots) {
              key(WXK_RETURN);
          },
          synced_space_open(frame), std::chrono::milliseconds(600), std::chrono::seconds(120)},
-        {"the pointer on the window",
-         [&frame] {
-             wxUIActionSimulator mouse;
-             mouse.MouseMove(frame.GetScreenRect().GetPosition() +
-                             wxPoint(frame.GetSize().x / 2, 200));
-         },
-         {},
-         std::chrono::milliseconds(300)},
+        pointer_on_window(frame),
     };
     for (auto& step : search_and_open(frame, "vpn", "vpn-security")) steps.push_back(step);
     steps.push_back({"screenshot: signed in", screenshot(shots, "02-signed-in"), {}});
@@ -153,14 +158,7 @@ std::vector<Step> first_start_scenario(MainFrame& frame, const std::string& shot
                     frame.index_settled();
          },
          std::chrono::milliseconds(600)},
-        {"the pointer on the window",
-         [&frame] {
-             wxUIActionSimulator mouse;
-             mouse.MouseMove(frame.GetScreenRect().GetPosition() +
-                             wxPoint(frame.GetSize().x / 2, 200));
-         },
-         {},
-         std::chrono::milliseconds(300)},
+        pointer_on_window(frame),
     };
     for (auto& step : search_and_open(frame, "vpn", "vpn-security")) steps.push_back(step);
     std::vector<Step> more{

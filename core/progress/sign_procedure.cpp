@@ -44,8 +44,12 @@ SignResult sign_procedure(const SignProcedure& what, ledger::SecureBuffer passph
         ledger::document_to_sign(space, *repository, what.place.space, what.document_id);
     request.key = std::move(*key);
     request.ledger = what.place.ledger;
+    return sign_request(std::move(request), std::move(passphrase));
+}
+
+SignResult sign_request(ledger::SigningRequest request, ledger::SecureBuffer passphrase) {
     ledger::SigningSession session(std::move(request));
-    session.show_text();
+    session.show_text();  // what the agent was just shown: the procedure, or the questions
     session.enter_passphrase(std::move(passphrase));
     if (!session.unlock_key()) return {};
     session.build_record();

@@ -13,6 +13,9 @@
 namespace lectern::content {
 class Space;
 }
+namespace lectern::ledger {
+struct SigningRequest;
+}
 
 namespace lectern::progress {
 
@@ -38,5 +41,10 @@ struct SignResult {
 /// sign-off, a gating quiz not passed, the text on disk differs from the version shown or
 /// published), and whatever the ledger throws when the record cannot be stored.
 SignResult sign_procedure(const SignProcedure& what, ledger::SecureBuffer passphrase);
+
+/// The signing state machine from start to end for any record (sign-offs and quiz attempts):
+/// the text shown, the passphrase entered now, the key unlocked, the record built, signed and
+/// appended durably. WrongPassphrase stores nothing.
+SignResult sign_request(ledger::SigningRequest request, ledger::SecureBuffer passphrase);
 
 }  // namespace lectern::progress

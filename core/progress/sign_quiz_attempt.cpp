@@ -31,18 +31,11 @@ SignResult sign_quiz_attempt(const SignQuizAttempt& what, const quiz::Attempt& a
                     what.space->root().string() +
                         " has no published versions (not a git working tree): open a synced "
                         "space or the sample content");
-    ledger::SigningSession session(quiz::attempt_signing_request(
-        quiz::quiz_to_sign(*what.space, *repository, what.place.space, attempt.quiz_id), attempt,
-        std::move(*key), what.place.ledger));
-    session.show_text();  // the questions the agent was just shown
-    session.enter_passphrase(std::move(passphrase));
-    if (!session.unlock_key()) return {};
-    session.build_record();
-    SignResult result;
-    result.record_id = session.sign().id;
-    result.commit = session.append();
-    result.outcome = SignOutcome::Signed;
-    return result;
+    return sign_request(
+        quiz::attempt_signing_request(
+            quiz::quiz_to_sign(*what.space, *repository, what.place.space, attempt.quiz_id),
+            attempt, std::move(*key), what.place.ledger),
+        std::move(passphrase));
 }
 
 }  // namespace lectern::progress
