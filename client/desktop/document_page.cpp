@@ -53,6 +53,16 @@ std::vector<std::string> heading_anchors(const content::Document& doc) {
     return anchors;
 }
 
+// Rows of the keyboard help: the key, then what it does.
+template <std::size_t N>
+std::string key_rows(const std::pair<const char*, wxString> (&keys)[N]) {
+    std::string rows;
+    for (const auto& [key, what] : keys) {
+        rows += "<tr><td><b>" + escape_html(key) + "</b></td><td>" + text(what) + "</td></tr>";
+    }
+    return rows;
+}
+
 }  // namespace
 
 std::string document_body_html(const content::Space& space, const content::Document& doc) {
@@ -82,9 +92,35 @@ std::string welcome_page_html(const content::Space& space) {
         {"Alt+Left, Backspace", _("Back")},
         {"Esc", _("Back, or leave the search")},
     };
-    for (const auto& [key, what] : keys) {
-        html += "<tr><td><b>" + escape_html(key) + "</b></td><td>" + text(what) + "</td></tr>";
-    }
+    html += key_rows(keys);
+    html += "</table>";
+    // TRANSLATORS: heading of the keys of the lesson window in the keyboard help.
+    html += "<h3>" + text(_("In a lesson")) + "</h3><table cellpadding=\"4\">";
+    const std::pair<const char*, wxString> lesson_keys[] = {
+        {"← → ↑ ↓, Home, End", _("The previous or next step, the first or last")},
+        {"1 - 9", _("Step 1 to 9")},
+        {"Space", _("Play or pause the video from the step shown")},
+        {"Enter", _("Once the lesson is completed: the passphrase that records it (signed)")},
+        {"R", _("Trainers, in a space folder of their own: draw the regions to redact on the "
+                "step shown")},
+        {"Esc", _("Close the lesson")},
+    };
+    html += key_rows(lesson_keys);
+    html += "</table>";
+    // TRANSLATORS: heading of the keys of the redaction editor in the keyboard help.
+    html += "<h3>" + text(_("In the redaction editor")) + "</h3><table cellpadding=\"4\">";
+    const std::pair<const char*, wxString> redact_keys[] = {
+        {"N", _("A new region in the middle of the picture (or drag with the mouse)")},
+        {"← → ↑ ↓", _("Move the region (Ctrl: by one pixel)")},
+        {"Shift+← → ↑ ↓", _("Make the region narrower, wider, lower, taller")},
+        {"Tab, Shift+Tab", _("The next or previous region")},
+        {"Delete", _("Remove the region")},
+        {"B, P", _("Blur or pixelate the region")},
+        {"Alt+F, Alt+T, Alt+Y, Alt+O", _("From, To, Style, Note of the region; Enter returns")},
+        {"Ctrl+S", _("Save the regions into lesson.md")},
+        {"Esc", _("Close the editor (twice when something is unsaved)")},
+    };
+    html += key_rows(redact_keys);
     html += "</table>";
     return page(html);
 }

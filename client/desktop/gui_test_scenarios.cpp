@@ -149,6 +149,8 @@ std::unique_ptr<GuiTestDriver> make_gui_test(const std::string& name, MainFrame&
         steps = synced_start_scenario(frame, screenshot_dir);
     } else if (name == "lesson") {
         steps = lesson_scenario(frame, screenshot_dir);
+    } else if (name == "lesson-redact") {
+        steps = lesson_redact_scenario(frame, screenshot_dir);
     } else if (name == "quiz") {
         steps = quiz_scenario(frame, screenshot_dir);
     } else if (name == "quiz-signed") {

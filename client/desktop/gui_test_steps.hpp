@@ -61,6 +61,7 @@ std::vector<GuiTestDriver::Step> bench_scenario(MainFrame& frame, const std::str
 std::vector<GuiTestDriver::Step> quiz_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> quiz_signed_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> lesson_scenario(MainFrame& frame, const std::string& shots);
+std::vector<GuiTestDriver::Step> lesson_redact_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> sign_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> sync_scenario(MainFrame& frame, const std::string& shots);
 

@@ -111,6 +111,13 @@ std::vector<GuiTestDriver::Step> lesson_scenario(MainFrame& frame, const std::st
     steps.push_back({"Esc closes the lesson", [] { key(WXK_ESCAPE); },
                      [] { return window_of("refund-in-crm") == nullptr; },
                      std::chrono::milliseconds(300)});
+    // No refresh of its own needed: signing in the lesson window redraws the standing at once.
+    steps.push_back({"Ctrl+P: My path counts the lesson completed", [] { key('P', wxMOD_CONTROL); },
+                     [&frame] {
+                         return frame.current_view() == View::Path &&
+                                frame.path_progress_text().starts_with("1 of ");
+                     },
+                     std::chrono::milliseconds(300)});
 
     auto offline = search_and_open(frame, "wombat", "offline-refund");
     offline.back().until = [] { return window_of("offline-refund") != nullptr; };

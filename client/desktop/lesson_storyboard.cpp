@@ -6,6 +6,7 @@
 #include "common/log.hpp"
 #include "lesson/completion_records.hpp"
 #include "lesson/lesson_document.hpp"
+#include "lesson/region_editing.hpp"
 #include "lesson/transcript.hpp"
 #include "lesson/viewing_store.hpp"
 #include "sync/lfs.hpp"
@@ -30,11 +31,20 @@ LessonStoryboard load_storyboard(const content::Space& space, const content::Doc
     s.duration = outline.duration;
     s.width = lesson.fields.value("width", 0);
     s.height = lesson.fields.value("height", 0);
+    s.file = space.root() / doc.path;
+    s.slug = folder.filename().string();
     if (const std::string video = lesson.video(); !video.empty()) s.video = folder / video;
+    try {
+        s.regions = lesson.regions();
+        s.regions_pending = !lesson::regions_applied(lesson);
+    } catch (const Error& e) {
+        s.regions_problem = e.what();
+    }
     std::vector<double> starts;
     for (const auto& chapter : lesson.chapters()) {
         StoryboardStep step;
         step.at = chapter.at;
+        step.frame_at = chapter.frame_at;
         step.caption = chapter.title;
         if (!chapter.frame.empty()) step.frame = folder / chapter.frame;
         step.box = chapter.box;

@@ -11,12 +11,14 @@
 
 #include "content/space.hpp"
 #include "lesson/completion.hpp"
+#include "lesson/lesson_document.hpp"
 #include "lesson/step_detection.hpp"
 
 namespace lectern::desktop {
 
 struct StoryboardStep {
-    double at = 0;  ///< seconds: where the player jumps
+    double at = 0;        ///< seconds: where the player jumps
+    double frame_at = 0;  ///< seconds: the moment the key frame shows
     std::string caption;
     std::filesystem::path frame;     ///< the key frame (absolute); may be missing on disk
     std::optional<lesson::Box> box;  ///< what changed, in video pixels
@@ -26,12 +28,19 @@ struct StoryboardStep {
 struct LessonStoryboard {
     std::string id;
     std::string title;
-    std::string version;  ///< blob id of lesson.md
+    std::string version;         ///< blob id of lesson.md
+    std::filesystem::path file;  ///< lesson.md (absolute)
+    std::string slug;            ///< the folder's name under lessons/
     std::filesystem::path video;
     double duration = 0;
     int width = 0;
     int height = 0;
     std::vector<StoryboardStep> steps;
+    /// The regions under `redact`, or why they cannot be read (a malformed list).
+    std::vector<lesson::RedactionRegion> regions;
+    std::string regions_problem;
+    /// Regions are listed that the video does not have applied yet.
+    bool regions_pending = false;
 };
 
 /// The storyboard of `doc` (a lesson of `space`). Throws lectern::Error when it is not one.

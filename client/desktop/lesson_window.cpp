@@ -26,6 +26,7 @@
 #include "lesson/video_info.hpp"
 #include "lesson/viewing_store.hpp"
 #include "media_support.hpp"
+#include "redaction_dialog.hpp"
 #include "unlocker.hpp"
 #include "wx_text.hpp"
 
@@ -122,7 +123,7 @@ class StepPicture : public wxWindow {
 };
 
 LessonWindow::LessonWindow(wxWindow* parent, std::shared_ptr<const content::Space> space,
-                           LessonStoryboard lesson, int step)
+                           LessonStoryboard lesson, int step, std::function<void()> on_recorded)
     : wxFrame(parent, wxID_ANY, to_wx(lesson.title), wxDefaultPosition, wxSize(1000, 700),
               wxDEFAULT_FRAME_STYLE | wxFRAME_FLOAT_ON_PARENT, kWindowName),
       space_(std::move(space)),
@@ -130,6 +131,8 @@ LessonWindow::LessonWindow(wxWindow* parent, std::shared_ptr<const content::Spac
       check_(check_video(lesson_.video, space_name_of(*space_))),
       tracker_(lesson_, progress_file(space_name_of(*space_), lesson_.id)),
       space_name_(space_name_of(*space_)),
+      on_recorded_(std::move(on_recorded)),
+      editing_(lesson::region_editing(space_->root(), lesson_.file)),
       timer_(this) {
     if (!wxImage::FindHandler(wxBITMAP_TYPE_JPEG)) wxInitAllImageHandlers();
     build();
@@ -203,6 +206,24 @@ void LessonWindow::build() {
     complete_button_->SetName("lesson-complete");
     complete_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { record_completion(); });
 
+    // A trainer's tool: offered where lesson.md may be edited, and said why not where it is
+    // merely read-only; never in a synced space or the sample, which agents only read.
+    const bool offered = editing_ == lesson::RegionEditing::Allowed ||
+                         editing_ == lesson::RegionEditing::NotWritable;
+    // TRANSLATORS: button of the lesson window (trainers): draw the regions to hide in the
+    // video on the step shown; R is its key.
+    redact_button_ = new wxButton(root, wxID_ANY, _("Redact regions… (R)"));
+    redact_button_->SetName("lesson-redact");
+    redact_button_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_regions(); });
+    redact_button_->Show(offered);
+    redaction_text_ = new wxStaticText(root, wxID_ANY, {});
+    redaction_text_->SetName("lesson-redaction");
+    redaction_text_->SetForegroundColour(wxColour(150, 60, 0));
+    redaction_command_ =
+        new wxTextCtrl(root, wxID_ANY, {}, wxDefaultPosition, wxDefaultSize, wxTE_READONLY);
+    redaction_command_->SetName("lesson-redaction-command");
+    redaction_command_->Hide();
+
     auto* right = new wxBoxSizer(wxVERTICAL);
     right->Add(message_, 0, wxEXPAND | wxBOTTOM, 4);
     right->Add(book_, 1, wxEXPAND);
@@ -213,12 +234,102 @@ void LessonWindow::build() {
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     bar->Add(passphrase_, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     bar->Add(complete_button_, 0, wxALIGN_CENTER_VERTICAL);
-    right->Add(bar, 0, wxTOP, 4);
+    bar->AddStretchSpacer();
+    bar->Add(redact_button_, 0, wxALIGN_CENTER_VERTICAL);
+    right->Add(bar, 0, wxEXPAND | wxTOP, 4);
+    right->Add(redaction_text_, 0, wxEXPAND | wxTOP, 8);
+    right->Add(redaction_command_, 0, wxEXPAND | wxTOP, 4);
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
     sizer->Add(list_, 0, wxEXPAND | wxALL, 8);
     sizer->Add(right, 1, wxEXPAND | wxTOP | wxBOTTOM | wxRIGHT, 8);
     root->SetSizer(sizer);
     refresh_list();
+    if (offered && lesson_.regions_pending) show_redaction_notice(-1);
+}
+
+void LessonWindow::show_redaction_notice(int saved) {
+    wxString text;
+    if (saved >= 0) {
+        // TRANSLATORS: after saving the regions drawn in the redaction editor; %d is how many
+        // and %s the file.
+        text =
+            wxString::Format(wxPLURAL("%d region saved in %s.", "%d regions saved in %s.", saved),
+                             saved, "lessons/" + to_wx(lesson_.slug) + "/lesson.md") +
+            " ";
+    }
+    if (saved == 0 && lesson_.regions.empty()) {
+        redaction_text_->SetLabel(text);
+        redaction_command_->Hide();
+    } else {
+        redaction_text_->SetLabel(
+            text + _("Not applied to the video yet: it still shows what the regions hide. "
+                     "Run this command (with the original recording), then lint:"));
+        redaction_command_->ChangeValue(
+            to_wx(lesson::redact_command(space_->root(), lesson_.slug)));
+        redaction_command_->Show();
+    }
+    redaction_text_->Wrap(std::max(300, book_->GetClientSize().x));
+    Layout();
+}
+
+std::string LessonWindow::redaction_notice() const {
+    return from_wx(redaction_text_->GetLabel());
+}
+
+std::string LessonWindow::redaction_command() const {
+    return redaction_command_->IsShown() ? from_wx(redaction_command_->GetValue()) : "";
+}
+
+void LessonWindow::edit_regions() {
+    switch (editing_) {
+        case lesson::RegionEditing::Allowed:
+            break;
+        case lesson::RegionEditing::NotWritable:
+            redaction_text_->SetLabel(
+                _("lesson.md cannot be written here (a read-only folder): redaction regions "
+                  "are drawn in a space folder of your own (lectern-desktop --space DIR)."));
+            Layout();
+            return;
+        default:
+            return;  // a synced space or the sample: read-only, nothing offered
+    }
+    if (!lesson_.regions_problem.empty()) {
+        redaction_text_->SetLabel(wxString::Format(
+            _("The regions under `redact` cannot be read: %s. Fix lesson.md, then open the "
+              "lesson again."),
+            to_wx(lesson_.regions_problem)));
+        Layout();
+        return;
+    }
+    if (lesson_.width <= 0 || lesson_.height <= 0) {
+        redaction_text_->SetLabel(
+            _("This lesson has no video size yet: import the recording first."));
+        Layout();
+        return;
+    }
+    if (player_ == Player::Playing) play_or_pause();
+    RedactionSetup setup;
+    setup.lesson_md = lesson_.file;
+    if (!lesson_.steps.empty()) {
+        const StoryboardStep& step = lesson_.steps[static_cast<std::size_t>(current_)];
+        setup.frame = step.frame;
+        setup.step = current_;
+        setup.at = step.at;
+        setup.frame_at = step.frame_at;
+    }
+    setup.duration = lesson_.duration;
+    setup.width = lesson_.width;
+    setup.height = lesson_.height;
+    setup.regions = lesson_.regions;
+    RedactionDialog dialog(this, std::move(setup));
+    if (dialog.ShowModal() != wxID_OK) {
+        list_->SetFocus();
+        return;
+    }
+    lesson_.regions = dialog.editor().regions();
+    lesson_.regions_pending = !lesson_.regions.empty();
+    show_redaction_notice(int(lesson_.regions.size()));
+    list_->SetFocus();
 }
 
 void LessonWindow::set_up_player() {
@@ -506,6 +617,7 @@ void LessonWindow::record_completion() {
             recorded_id_ = record;
             completion_ = Completion::Recorded;
             refresh_completion();
+            if (on_recorded_) on_recorded_();
             list_->SetFocus();  // the passphrase box is disabled now: keys go back to the steps
         },
         [this](const std::string& error) {
@@ -556,6 +668,9 @@ void LessonWindow::on_char_hook(wxKeyEvent& event) {
         case WXK_SPACE:
             play_or_pause();
             return;
+        case 'R':
+            edit_regions();
+            return;
         default:
             break;
     }
@@ -570,11 +685,13 @@ void LessonWindow::on_char_hook(wxKeyEvent& event) {
 }
 
 LessonWindow* open_lesson_window(wxWindow* parent, std::shared_ptr<const content::Space> space,
-                                 const content::Document& doc, int step) {
+                                 const content::Document& doc, int step,
+                                 std::function<void()> on_recorded) {
     if (auto* open = find_lesson_window()) open->Destroy();
     try {
         LessonStoryboard lesson = load_storyboard(*space, doc);
-        auto* window = new LessonWindow(parent, std::move(space), std::move(lesson), step);
+        auto* window = new LessonWindow(parent, std::move(space), std::move(lesson), step,
+                                        std::move(on_recorded));
         window->Show();
         window->Raise();
         return window;

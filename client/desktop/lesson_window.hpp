@@ -4,8 +4,9 @@
 // a player with sound (wxMediaCtrl) when this machine can play the video, and the completion
 // bar that signs a lesson-completion record. Keyboard first: arrows and number keys move
 // between steps, Space plays and pauses, Enter (once completed) or Tab reaches the passphrase,
-// Esc closes.
+// R opens the redaction editor on the step shown (a trainer's space folder only), Esc closes.
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@
 
 #include "background.hpp"
 #include "content/space.hpp"
+#include "lesson/region_editing.hpp"
 #include "lesson_storyboard.hpp"
 
 class wxListBox;
@@ -35,8 +37,10 @@ class LessonWindow : public wxFrame {
     enum class Player { Unavailable, Loading, Ready, Playing };
     enum class Completion { NotYet, Ready, Signing, Recorded, Unavailable };
 
+    /// `on_recorded` runs once a completion has been signed (the main window redraws the
+    /// agent's standing).
     LessonWindow(wxWindow* parent, std::shared_ptr<const content::Space> space,
-                 LessonStoryboard lesson, int step);
+                 LessonStoryboard lesson, int step, std::function<void()> on_recorded = {});
     ~LessonWindow() override;
 
     /// Shows step `index` (from 0) in the storyboard, or seeks the player there.
@@ -44,6 +48,9 @@ class LessonWindow : public wxFrame {
     void play_or_pause();
     /// Signs the completion with the passphrase typed in the completion bar.
     void record_completion();
+    /// The redaction editor on the step shown, where the lesson may be edited here; else
+    /// says why in the window.
+    void edit_regions();
 
     // What the GUI test looks at.
     const std::string& lesson_id() const { return lesson_.id; }
@@ -55,6 +62,11 @@ class LessonWindow : public wxFrame {
     lesson::ViewingProgress progress() const { return tracker_.progress(); }
     Completion completion() const { return completion_; }
     const std::string& recorded_id() const { return recorded_id_; }
+    lesson::RegionEditing region_editing() const { return editing_; }
+    /// What the window says about the redaction regions (saved, not applied yet), and the
+    /// command that applies them.
+    std::string redaction_notice() const;
+    std::string redaction_command() const;
 
   private:
     void build();
@@ -63,6 +75,7 @@ class LessonWindow : public wxFrame {
     void show_step(int index);
     void refresh_list();
     void refresh_completion();
+    void show_redaction_notice(int saved);
     void on_char_hook(wxKeyEvent& event);
     void on_timer(wxTimerEvent& event);
     void on_media_loaded(wxMediaEvent& event);
@@ -78,6 +91,8 @@ class LessonWindow : public wxFrame {
     Completion completion_ = Completion::NotYet;
     std::string recorded_id_;
     std::string space_name_;  ///< the server's name for the space; empty when none
+    std::function<void()> on_recorded_;
+    lesson::RegionEditing editing_ = lesson::RegionEditing::NotALesson;
 
     wxListBox* list_ = nullptr;
     wxSimplebook* book_ = nullptr;
@@ -90,6 +105,9 @@ class LessonWindow : public wxFrame {
     wxStaticText* completion_text_ = nullptr;
     wxTextCtrl* passphrase_ = nullptr;
     wxButton* complete_button_ = nullptr;
+    wxButton* redact_button_ = nullptr;
+    wxStaticText* redaction_text_ = nullptr;
+    wxTextCtrl* redaction_command_ = nullptr;
     wxTimer timer_;          // follows the player while it plays
     wxTimer load_deadline_;  // a video that never loads
     static constexpr int kLoadSeconds = 15;
@@ -99,7 +117,8 @@ class LessonWindow : public wxFrame {
 /// Opens the lesson `doc` of `space` at `step` (from 0) in a LessonWindow, replacing one that
 /// is open. Returns nullptr after telling the agent why when the lesson cannot be read.
 LessonWindow* open_lesson_window(wxWindow* parent, std::shared_ptr<const content::Space> space,
-                                 const content::Document& doc, int step);
+                                 const content::Document& doc, int step,
+                                 std::function<void()> on_recorded = {});
 
 /// The open lesson window, or nullptr.
 LessonWindow* find_lesson_window();

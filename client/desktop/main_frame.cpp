@@ -187,7 +187,8 @@ void MainFrame::open_document(const std::string& id, const std::string& section,
             if (!quiz) return;
             open_quiz(quiz_space, *quiz);
         } else {  // storyboard and player of its own
-            open_lesson_window(this, space_, *doc, step_of_section(section));
+            open_lesson_window(this, space_, *doc, step_of_section(section),
+                               [this] { lesson_recorded(); });
         }
         return;
     }
@@ -217,7 +218,7 @@ void MainFrame::open(const Location& where, bool record) {
             if (!read) return;
             const content::Document* doc = &*read;
             if (doc->type == content::DocumentType::Lesson) {
-                open_lesson_window(this, space_, *doc, 0);
+                open_lesson_window(this, space_, *doc, 0, [this] { lesson_recorded(); });
                 return;
             }
             if (where.view == View::Script) {

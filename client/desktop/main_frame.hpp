@@ -146,6 +146,9 @@ class MainFrame : public wxFrame {
     /// window, recording attempts where sign-offs are recorded.
     void open_quiz(std::shared_ptr<const content::Space> space, const content::Document& doc);
     void refresh_standing();
+    /// A lesson's completion was signed in its window: badges and My path at once, and the
+    /// record sent (in a synced space).
+    void lesson_recorded();
     void on_standing_changed();
     void build_sync();
     void on_space_settled();

@@ -50,6 +50,11 @@ void MainFrame::refresh_standing() {
     standing_->refresh(space_);
 }
 
+void MainFrame::lesson_recorded() {
+    refresh_standing();
+    sync_now();  // send it, in a synced space
+}
+
 void MainFrame::on_standing_changed() {
     if (!space_) return;
     library_->show(to_wx(space_->manifest().title),

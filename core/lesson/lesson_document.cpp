@@ -194,9 +194,27 @@ std::vector<RedactionRegion> LessonDocument::regions() const {
             throw Error(ErrorKind::InvalidContent, which + ": style must be pixelate or blur");
         }
         region.style = style == "blur" ? RedactStyle::Blur : RedactStyle::Pixelate;
+        region.note = string_or_empty(r, "note");
         out.push_back(region);
     }
     return out;
+}
+
+void LessonDocument::set_regions(const std::vector<RedactionRegion>& regions) {
+    if (regions.empty()) {
+        fields.erase("redact");
+        return;
+    }
+    json list = json::array();
+    for (const auto& r : regions) {
+        json item = {{"box", {r.box.x, r.box.y, r.box.width, r.box.height}},
+                     {"from", seconds(r.from)}};
+        if (r.to >= 0) item["to"] = seconds(r.to);
+        item["style"] = std::string(to_string(r.style));
+        if (!r.note.empty()) item["note"] = r.note;
+        list.push_back(std::move(item));
+    }
+    fields["redact"] = std::move(list);
 }
 
 std::string LessonDocument::video() const {

@@ -31,6 +31,7 @@ struct RedactionRegion {
     double from = 0;
     double to = -1;  ///< negative: until the end
     RedactStyle style = RedactStyle::Pixelate;
+    std::string note;  ///< what it hides, for the trainer; not part of the applied digest
 
     bool covers(double t) const noexcept { return t >= from && (to < 0 || t <= to); }
 };
@@ -46,6 +47,9 @@ struct LessonDocument {
     /// The regions to redact. Throws Error(InvalidContent) naming the region when one is
     /// malformed (lint reports the same with its line).
     std::vector<RedactionRegion> regions() const;
+    /// Replaces `redact` with `regions` (times to the hundredth of a second; `to` left out
+    /// when the region lasts until the end); no regions removes the field.
+    void set_regions(const std::vector<RedactionRegion>& regions);
     std::string video() const;
 };
 

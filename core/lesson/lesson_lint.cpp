@@ -7,6 +7,7 @@
 #include "content/front_matter.hpp"
 #include "lesson/file_digest.hpp"
 #include "lesson/lesson_document.hpp"
+#include "lesson/region_editing.hpp"
 #include "lesson/transcript.hpp"
 
 namespace lectern::lesson {
@@ -157,17 +158,14 @@ class LessonLinter {
                            at(p + "/from"));
             }
         }
-        std::string digest;
+        bool applied = false;
         try {
             LessonDocument doc;
             doc.fields = v;
-            digest = regions_digest(doc.regions());
+            applied = regions_applied(doc);
         } catch (const Error&) {
             return;  // the schema check reported the malformed region
         }
-        const bool applied = v.contains("redaction_applied") &&
-                             v["redaction_applied"].is_string() &&
-                             v["redaction_applied"].get<std::string>() == digest;
         if (!applied) {
             out_.error("lesson-redaction-not-applied",
                        "the regions under `redact` are not applied to the video yet, so it "

@@ -1,7 +1,8 @@
 # Makes a git working tree of the sample content with two lessons, for the GUI test of the
 # lesson window: a recording made with ffmpeg (three screens, changing at 3 s and 6 s)
 # imported with `lectern lesson import`, a transcript with words only one step has, and a
-# second lesson whose video is a Git LFS pointer (never downloaded). Its origin names the
+# second lesson whose video is a Git LFS pointer (never downloaded). The first lesson is on
+# the onboarding path. Its origin names the
 # space "northwind" of a server, so completions are signed into that space's ledger.
 # -DSOURCE=content folder, -DDEST=folder to create (removed first), -DGIT=git,
 # -DLECTERN=the lectern CLI, -DFFMPEG=ffmpeg
@@ -42,6 +43,12 @@ add_transcript(refund-in-crm "
 ")
 add_transcript(offline-refund "
 [0:04] The wombat form opens.
+")
+# The first lesson on the onboarding path, so that its completion counts there.
+file(APPEND "${DEST}/paths/new-agent.yaml" "  - title: Lessons
+    items:
+      - ref: refund-in-crm
+        due_days: 7
 ")
 # The second lesson's video as a clone has it before `git lfs pull`: a pointer.
 file(SHA256 "${video}" oid)

@@ -53,6 +53,7 @@ if(LESSON_SPACE)
     message(FATAL_ERROR "could not make the lesson space for ${SCENARIO}")
   endif()
   set(SPACE "${lesson_space}")
+  set(ENV{LECTERN_CLI_FOR_TESTS} "${LECTERN}")  # lint and redact, run by the scenario
 endif()
 set(language_option)
 if(LANGUAGE)
