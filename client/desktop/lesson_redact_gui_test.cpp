@@ -119,12 +119,12 @@ std::vector<GuiTestDriver::Step> lesson_redact_scenario(MainFrame& frame,
     steps.push_back({"arrows move it, Shift+arrows make it wider and taller",
                      [] {
                          for (int i = 0; i < 3; ++i) key(WXK_RIGHT);
-                         key(WXK_DOWN);
+                         for (int i = 0; i < 6; ++i) key(WXK_UP);  // over the form's top edge
                          key(WXK_RIGHT, wxMOD_SHIFT);
                          key(WXK_RIGHT, wxMOD_SHIFT);
                          key(WXK_DOWN, wxMOD_SHIFT);
                      },
-                     selected_box({264, 165, 176, 53})});
+                     selected_box({264, 109, 176, 53})});
     steps.push_back({"it starts at the step's time and lasts to the end", {}, [] {
                          const LessonWindow* w = lesson_window();
                          const double at = w ? w->lesson().steps[2].at : -1;
@@ -183,10 +183,10 @@ std::vector<GuiTestDriver::Step> lesson_redact_scenario(MainFrame& frame,
              const auto& r = regions[0];
              std::ifstream in(paths->lesson_md);
              const std::string text{std::istreambuf_iterator<char>(in), {}};
-             return r.box == lesson::Box{264, 165, 176, 53} && r.from == 2.5 && r.to == 7.5 &&
+             return r.box == lesson::Box{264, 109, 176, 53} && r.from == 2.5 && r.to == 7.5 &&
                     r.style == lesson::RedactStyle::Blur && r.note == "account number" &&
                     text.find(
-                        "  - box: [264, 165, 176, 53]\n    from: 2.5\n    to: "
+                        "  - box: [264, 109, 176, 53]\n    from: 2.5\n    to: "
                         "7.5\n    style: blur\n") != std::string::npos &&
                     doc.chapters().size() == 3;
          }});

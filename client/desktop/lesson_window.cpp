@@ -269,7 +269,7 @@ void LessonWindow::show_redaction_notice(int saved) {
         redaction_command_->Show();
     }
     redaction_text_->Wrap(std::max(300, book_->GetClientSize().x));
-    Layout();
+    redaction_text_->GetParent()->Layout();  // the panel's sizer: the frame's size is unchanged
 }
 
 std::string LessonWindow::redaction_notice() const {
@@ -288,7 +288,7 @@ void LessonWindow::edit_regions() {
             redaction_text_->SetLabel(
                 _("lesson.md cannot be written here (a read-only folder): redaction regions "
                   "are drawn in a space folder of your own (lectern-desktop --space DIR)."));
-            Layout();
+            redaction_text_->GetParent()->Layout();
             return;
         default:
             return;  // a synced space or the sample: read-only, nothing offered
@@ -298,13 +298,13 @@ void LessonWindow::edit_regions() {
             _("The regions under `redact` cannot be read: %s. Fix lesson.md, then open the "
               "lesson again."),
             to_wx(lesson_.regions_problem)));
-        Layout();
+        redaction_text_->GetParent()->Layout();
         return;
     }
     if (lesson_.width <= 0 || lesson_.height <= 0) {
         redaction_text_->SetLabel(
             _("This lesson has no video size yet: import the recording first."));
-        Layout();
+        redaction_text_->GetParent()->Layout();
         return;
     }
     if (player_ == Player::Playing) play_or_pause();

@@ -158,7 +158,8 @@ void RedactionDialog::build() {
         this, wxID_ANY,
         _("Drag with the mouse to draw a region, or: N new region \u00b7 arrows move it (Ctrl: "
           "by one pixel) \u00b7 Shift+arrows resize it \u00b7 Tab next region \u00b7 Delete "
-          "removes it \u00b7 B blur, P pixelate \u00b7 Alt+F, Alt+T, Alt+Y, Alt+O the fields, "
+          "removes it \u00b7 B\u00a0blur, P\u00a0pixelate \u00b7 Alt+F, Alt+T, Alt+Y, Alt+O the "
+          "fields, "
           "Enter back to the picture "
           "\u00b7 Ctrl+S saves \u00b7 Esc closes"));
     keys->SetForegroundColour(wxColour(90, 90, 90));
