@@ -46,13 +46,6 @@ std::string header_html(const content::Document& doc, std::string_view today) {
     return html;
 }
 
-std::vector<std::string> heading_anchors(const content::Document& doc) {
-    std::vector<std::string> anchors;
-    if (doc.type == content::DocumentType::Quiz) return anchors;
-    for (const auto& h : render::outline(doc.body).headings) anchors.push_back(h.anchor);
-    return anchors;
-}
-
 // Rows of the keyboard help: the key, then what it does.
 template <std::size_t N>
 std::string key_rows(const std::pair<const char*, wxString> (&keys)[N]) {
@@ -64,6 +57,13 @@ std::string key_rows(const std::pair<const char*, wxString> (&keys)[N]) {
 }
 
 }  // namespace
+
+std::vector<std::string> heading_anchors(const content::Document& doc) {
+    std::vector<std::string> anchors;
+    if (doc.type == content::DocumentType::Quiz) return anchors;
+    for (const auto& h : render::outline(doc.body).headings) anchors.push_back(h.anchor);
+    return anchors;
+}
 
 std::string document_body_html(const content::Space& space, const content::Document& doc) {
     return themed_body(content::document_html(space, doc), heading_anchors(doc));
@@ -90,7 +90,7 @@ std::string welcome_page_html(const content::Space& space) {
         {"Ctrl+Enter", _("Sign the procedure on screen, once read to the end")},
         {"F5", _("Sync now")},
         {"Alt+Left, Backspace", _("Back")},
-        {"Esc", _("Back, or leave the search")},
+        {"Esc", _("Cancel the sync under way; else back, or leave the search")},
     };
     html += key_rows(keys);
     html += "</table>";

@@ -21,6 +21,8 @@ DocumentPanel::DocumentPanel(wxWindow* parent) : wxPanel(parent) {
 void DocumentPanel::show(const std::string& document_id, const std::string& html,
                          const HighlightTerms& terms) {
     document_id_ = document_id;
+    html_ = html;
+    headings_.clear();
     if (terms.empty()) {
         highlighted_ = 0;
         view_->show(html);
@@ -33,6 +35,17 @@ void DocumentPanel::show(const std::string& document_id, const std::string& html
         view_->GetViewStart(&x, &y);
         view_->Scroll(x, std::max(0, y - 3));
     }
+}
+
+ReadingPlace DocumentPanel::reading_place() const {
+    const auto span = view_->visible_span();
+    return desktop::reading_place(span.top, span.total, view_->heading_positions(headings_));
+}
+
+void DocumentPanel::resume(const ReadingPlace& was, const std::string& was_html) {
+    const auto span = view_->visible_span();
+    view_->scroll_to_pixel(
+        resume_top(was, was_html == html_, span.total, view_->heading_positions(headings_)));
 }
 
 }  // namespace lectern::desktop

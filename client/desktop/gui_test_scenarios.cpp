@@ -159,6 +159,10 @@ std::unique_ptr<GuiTestDriver> make_gui_test(const std::string& name, MainFrame&
         steps = sign_scenario(frame, screenshot_dir);
     } else if (name == "sync") {
         steps = sync_scenario(frame, screenshot_dir);
+    } else if (name == "sync-cancel") {
+        steps = sync_cancel_scenario(frame, screenshot_dir);
+    } else if (name == "set-aside") {
+        steps = set_aside_scenario(frame, screenshot_dir);
     } else if (name == "bench") {
         steps = bench_scenario(frame, screenshot_dir);
     } else {

@@ -64,5 +64,7 @@ std::vector<GuiTestDriver::Step> lesson_scenario(MainFrame& frame, const std::st
 std::vector<GuiTestDriver::Step> lesson_redact_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> sign_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> sync_scenario(MainFrame& frame, const std::string& shots);
+std::vector<GuiTestDriver::Step> sync_cancel_scenario(MainFrame& frame, const std::string& shots);
+std::vector<GuiTestDriver::Step> set_aside_scenario(MainFrame& frame, const std::string& shots);
 
 }  // namespace lectern::desktop

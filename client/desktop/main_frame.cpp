@@ -108,6 +108,7 @@ void MainFrame::on_space_loaded(std::shared_ptr<SearchBackend> index) {
     lock_->set_limit(std::chrono::minutes(space_->manifest().auto_lock_minutes));
     show_document_count();
     SetStatusText(wxString(), 1);
+    if (resume_after_reload()) return;
     const std::string last = settings_.last_document();
     if (!last.empty() && space_->find_by_id(last)) {
         open_document(last, {});
@@ -226,6 +227,7 @@ void MainFrame::open(const Location& where, bool record) {
             } else {
                 document_->show(doc->id, document_page_html(*space_, *doc, today_iso()),
                                 highlight_);
+                document_->set_headings(heading_anchors(*doc));
                 signer_->document_shown(space_, space_->find_by_id(doc->id));
             }
             settings_.set_last_document(doc->id);
@@ -235,7 +237,8 @@ void MainFrame::open(const Location& where, bool record) {
             const auto* path =
                 where.id.empty() ? default_path(*space_) : find_path(*space_, where.id);
             if (path) {
-                path_panel_->show(path->id, path_overview(*space_, *path, standing_->standing()));
+                path_panel_->show(path->id, path_overview(*space_, *path, standing_->standing(),
+                                                          path_start_date(), today_iso()));
             } else {
                 path_panel_->show_none();
             }
@@ -254,6 +257,16 @@ void MainFrame::open(const Location& where, bool record) {
     if (record) history_.visit(where);
     library_->select(where);
     show_view(where.view);
+}
+
+std::string MainFrame::path_start_date() {
+    // Neither the server nor the ledger knows when an agent started: the first day the path
+    // was seen on this computer stands for it, and Preferences can correct it.
+    if (settings_.start_date().empty()) {
+        settings_.set_start_date(today_iso());
+        settings_.flush();
+    }
+    return settings_.start_date();
 }
 
 void MainFrame::show_view(View view) {
@@ -383,6 +396,14 @@ bool MainFrame::search_busy() const {
 std::string MainFrame::focused_name() const {
     const wxWindow* focus = wxWindow::FindFocus();
     return focus ? from_wx(focus->GetName()) : std::string();
+}
+
+PageView::VisibleSpan MainFrame::document_span() const {
+    return document_->view().visible_span();
+}
+
+std::string MainFrame::document_heading_at_top() const {
+    return document_->reading_place().heading;
 }
 
 void MainFrame::on_close(wxCloseEvent& event) {

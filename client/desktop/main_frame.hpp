@@ -14,6 +14,7 @@
 #include "background.hpp"
 #include "content/space.hpp"
 #include "navigation.hpp"
+#include "page_view.hpp"
 #include "search_highlight.hpp"
 #include "sync/content_changes.hpp"
 
@@ -86,6 +87,9 @@ class MainFrame : public wxFrame {
     /// F5: syncs the open space now (a synced space with a login); File > Cancel sync stops it.
     void sync_now();
     void cancel_sync();
+    /// Ctrl+Shift+A: the records the ledger set aside and what to do (Enter opens one's
+    /// document to sign it again).
+    void show_records_set_aside();
 
     // What the GUI tests look at.
     bool space_ready() const { return space_ != nullptr; }
@@ -136,6 +140,9 @@ class MainFrame : public wxFrame {
     std::string sync_summary() const;
     /// Name of the focused window ("library", "document-view"…), empty when none.
     std::string focused_name() const;
+    /// Where the document view is scrolled to, and the heading at its top.
+    PageView::VisibleSpan document_span() const;
+    std::string document_heading_at_top() const;
 
   private:
     void build_menu();
@@ -149,11 +156,18 @@ class MainFrame : public wxFrame {
     /// A lesson's completion was signed in its window: badges and My path at once, and the
     /// record sent (in a synced space).
     void lesson_recorded();
+    /// The start date My path counts due days from: the settings', else today, kept then.
+    std::string path_start_date();
     void on_standing_changed();
     void build_sync();
     void on_space_settled();
     void on_synced(const sync::SyncReport& report);
     void show_sync_summary();
+    /// Before the space is read again after a sync: remembers the place on screen.
+    void keep_place_for_reload();
+    /// After it was read again: opens that place (a document at the same reading place);
+    /// false when there was none to go back to.
+    bool resume_after_reload();
     void apply_lock(bool locked);
     void on_space_loaded(std::shared_ptr<SearchBackend> index);
     void on_space_failed(const std::string& message);
@@ -192,6 +206,13 @@ class MainFrame : public wxFrame {
     wxString sync_summary_;
     std::unique_ptr<sync::ContentChanges> pending_changes_;  // said once the standing is read
     bool awaiting_first_sync_ = false;  // open_synced_space(): load once the first sync is in
+    // Where the agent was when a sync's changes made the space be read again.
+    struct Resume {
+        Location where;
+        ReadingPlace place;  // in a document: where in it, on the page `html`
+        std::string html;
+    };
+    std::optional<Resume> resume_;
     // When the last key in the search box was pressed and not yet answered.
     std::optional<std::chrono::steady_clock::time_point> search_key_time_;
     std::vector<double> keystroke_latencies_ms_;

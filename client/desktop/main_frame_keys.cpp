@@ -8,6 +8,7 @@
 #include "main_frame.hpp"
 #include "script_controller.hpp"
 #include "search_panel.hpp"
+#include "sync_controller.hpp"
 
 namespace lectern::desktop {
 
@@ -83,8 +84,12 @@ void MainFrame::on_char_hook(wxKeyEvent& event) {
         event.Skip();
         return;
     }
-    if (code == WXK_F5 && mods == wxMOD_NONE) {
+    if (code == WXK_ESCAPE && mods == wxMOD_NONE && sync_->running()) {
+        cancel_sync();  // Esc stops what is under way first, as in a browser; then it goes back
+    } else if (code == WXK_F5 && mods == wxMOD_NONE) {
         sync_now();  // also the menu item's accelerator (see Alt+Left below)
+    } else if (code == 'A' && mods == (wxMOD_CONTROL | wxMOD_SHIFT)) {
+        show_records_set_aside();  // also the menu item's accelerator, which Xvfb may not fire
     } else if ((code == WXK_RETURN || code == WXK_NUMPAD_ENTER) && mods == wxMOD_CONTROL) {
         sign_current();  // also the Sign menu item's accelerator, which Xvfb may not fire
     } else if (code == '/' && (mods == wxMOD_NONE || mods == wxMOD_SHIFT)) {

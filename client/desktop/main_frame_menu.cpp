@@ -26,6 +26,7 @@ enum MenuId {
     kIdSign,
     kIdSyncNow,
     kIdCancelSync,
+    kIdSetAside,
 };
 
 }  // namespace
@@ -42,6 +43,8 @@ void MainFrame::build_menu() {
     // TRANSLATORS: menu item: fetch new content and send signed records now.
     file->Append(kIdSyncNow, _("S&ync now\tF5"));
     file->Append(kIdCancelSync, _("&Cancel sync"));
+    // TRANSLATORS: menu item: signed records the server will never accept, and what to do.
+    file->Append(kIdSetAside, _("Records set &aside\u2026\tCtrl+Shift+A"));
     file->AppendSeparator();
     file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
     auto* go = new wxMenu;
@@ -91,6 +94,7 @@ void MainFrame::build_menu() {
     on(kIdSign, [this] { sign_current(); });
     on(kIdSyncNow, [this] { sync_now(); });
     on(kIdCancelSync, [this] { cancel_sync(); });
+    on(kIdSetAside, [this] { show_records_set_aside(); });
     on(wxID_PREFERENCES, [this] { show_preferences(); });
     on(kIdLarger, [this] { change_font_size(+1); });
     on(kIdSmaller, [this] { change_font_size(-1); });

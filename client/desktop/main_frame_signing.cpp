@@ -62,7 +62,8 @@ void MainFrame::on_standing_changed() {
     if (auto here = history_.current()) library_->select(*here);
     if (view_ == View::Path && !path_panel_->path_id().empty()) {
         if (const auto* path = find_path(*space_, path_panel_->path_id()))
-            path_panel_->show(path->id, path_overview(*space_, *path, standing_->standing()));
+            path_panel_->show(path->id, path_overview(*space_, *path, standing_->standing(),
+                                                      path_start_date(), today_iso()));
     }
     signer_->standing_changed();
     if (auto* quiz = find_quiz_window()) quiz->standing_changed(standing_->standing());

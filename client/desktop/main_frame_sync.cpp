@@ -8,6 +8,7 @@
 #include "html_theme.hpp"
 #include "main_frame.hpp"
 #include "progress/sync_summary.hpp"
+#include "set_aside_dialog.hpp"
 #include "settings.hpp"
 #include "space_session.hpp"
 #include "standing_session.hpp"
@@ -78,7 +79,32 @@ void MainFrame::on_synced(const sync::SyncReport& report) {
     // The copy on disk is new: read it again; the summary waits for the agent's standing in
     // the new content (what needs a signature now).
     pending_changes_ = std::make_unique<sync::ContentChanges>(report.changes);
+    keep_place_for_reload();
     load_space(space_->root(), false, true);
+}
+
+void MainFrame::keep_place_for_reload() {
+    resume_.reset();
+    const auto here = history_.current();
+    // Search results and the History view are left as they are found after the reload.
+    if (!here || (view_ != View::Document && view_ != View::Script && view_ != View::Path)) return;
+    resume_ = Resume{*here, {}, {}};
+    if (view_ == View::Document) {
+        resume_->place = document_->reading_place();
+        resume_->html = document_->page_html();
+    }
+}
+
+bool MainFrame::resume_after_reload() {
+    if (!resume_) return false;
+    const Resume was = std::move(*resume_);
+    resume_.reset();
+    if (was.where.view != View::Path && !space_->find_by_id(was.where.id)) return false;
+    open(was.where, false);
+    // The same page: the same pixel; a changed one: the same heading (reading_place.hpp).
+    if (view_ == View::Document && current_id() == was.where.id)
+        document_->resume(was.place, was.html);
+    return true;
 }
 
 void MainFrame::show_sync_summary() {
@@ -97,6 +123,13 @@ void MainFrame::sync_now() {
 
 void MainFrame::cancel_sync() {
     sync_->cancel();
+}
+
+void MainFrame::show_records_set_aside() {
+    SetAsideDialog dialog(this, set_aside_rows(sync_->records_set_aside(), space_.get()),
+                          to_wx(sync_->refusal()));
+    dialog.ShowModal();
+    if (dialog.chosen()) open_document(*dialog.chosen(), {});
 }
 
 const SyncController& MainFrame::sync_controller() const {

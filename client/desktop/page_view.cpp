@@ -1,5 +1,7 @@
 #include "page_view.hpp"
 
+#include <algorithm>
+
 #include <wx/utils.h>
 
 #include "content/document_view.hpp"
@@ -42,6 +44,29 @@ PageView::VisibleSpan PageView::visible_span() const {
     const int total = page ? page->GetHeight() : 0;
     if (total <= 0) return {};  // not laid out yet
     return {y * unit_y, height, total};
+}
+
+std::vector<HeadingAt> PageView::heading_positions(const std::vector<std::string>& anchors) const {
+    std::vector<HeadingAt> found;
+    const wxHtmlContainerCell* page = GetInternalRepresentation();
+    if (!page) return found;
+    for (const auto& anchor : anchors) {
+        const wxString name = to_wx(anchor);
+        const wxHtmlCell* cell = page->Find(wxHTML_COND_ISANCHOR, &name);
+        if (!cell) continue;
+        int y = 0;  // as ScrollToAnchor() measures it: the cell's and its parents' offsets
+        for (; cell; cell = cell->GetParent()) y += cell->GetPosY();
+        found.push_back({anchor, y});
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const HeadingAt& a, const HeadingAt& b) { return a.y < b.y; });
+    return found;
+}
+
+void PageView::scroll_to_pixel(int top) {
+    int unit_x = 0, unit_y = 0;
+    GetScrollPixelsPerUnit(&unit_x, &unit_y);
+    Scroll(-1, unit_y > 0 ? (std::max(0, top) + unit_y / 2) / unit_y : 0);
 }
 
 void PageView::on_link_clicked(wxHtmlLinkEvent& event) {

@@ -4,8 +4,11 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include <wx/html/htmlwin.h>
+
+#include "reading_place.hpp"
 
 namespace lectern::desktop {
 
@@ -34,6 +37,11 @@ class PageView : public wxHtmlWindow {
         int total = 0;
     };
     VisibleSpan visible_span() const;
+    /// Where the headings of these anchors are laid out, in page order; anchors not on the
+    /// page are left out.
+    std::vector<HeadingAt> heading_positions(const std::vector<std::string>& anchors) const;
+    /// Scrolls so that the view starts at pixel row `top` (as near as the scroll step allows).
+    void scroll_to_pixel(int top);
 
   private:
     void on_link_clicked(wxHtmlLinkEvent& event);

@@ -1,8 +1,10 @@
 #include "path_model.hpp"
 
+#include <wx/datetime.h>
 #include <wx/intl.h>
 
 #include "labels.hpp"
+#include "progress/due_date.hpp"
 #include "progress/path_progress.hpp"
 #include "wx_text.hpp"
 
@@ -35,10 +37,32 @@ wxString title_of(const content::Space& space, const std::string& ref) {
     return doc ? to_wx(doc->title) : to_wx(ref);
 }
 
+// "12/10/26", or "Day 3" when there is no start date; "overdue" after it when it is.
+wxString due_text(const progress::ItemProgress& item, const std::string& start,
+                  const std::string& today, bool* overdue) {
+    const auto due = progress::due_date(item, start, today);
+    if (!due) {
+        // TRANSLATORS: when an onboarding item is due, counted from the agent's first day.
+        return wxString::Format(_("Day %d"), item.due_days);
+    }
+    if (overdue) *overdue = due->overdue;
+    wxString text = local_date_text(due->date);
+    // TRANSLATORS: after the due date of an onboarding item past its date and not done.
+    if (due->overdue) text += _(" \u2014 overdue");
+    return text;
+}
+
 }  // namespace
 
+wxString local_date_text(const std::string& iso_date) {
+    wxDateTime date;
+    if (!date.ParseISODate(to_wx(iso_date))) return to_wx(iso_date);
+    return date.FormatDate();
+}
+
 PathOverview path_overview(const content::Space& space, const content::OnboardingPath& path,
-                           const progress::Standing* standing) {
+                           const progress::Standing* standing, const std::string& start_date,
+                           const std::string& today) {
     PathOverview out;
     out.title = to_wx(path.title);
     std::optional<progress::PathProgress> done;
@@ -58,9 +82,11 @@ PathOverview path_overview(const content::Space& space, const content::Onboardin
             const auto& item = section.items[i];
             ++items;
             PathRow row;
-            // TRANSLATORS: when an onboarding item is due, counted from the agent's first day.
-            row.due = wxString::Format(_("Day %d"), item.due_days);
-            if (done) row.state = state_label(done->sections[s].items[i].state);
+            const progress::ItemProgress unknown{item.ref, item.due_days,
+                                                 progress::ItemState::NotRecorded};
+            const auto& progress = done ? done->sections[s].items[i] : unknown;
+            row.due = due_text(progress, start_date, today, &row.overdue);
+            if (done) row.state = state_label(progress.state);
             if (const auto* doc = space.find_by_id(item.ref)) {
                 row.title = to_wx(doc->title);
                 row.kind = type_label(doc->type);
@@ -85,10 +111,17 @@ PathOverview path_overview(const content::Space& space, const content::Onboardin
         out.progress = wxString::Format(_("%d of %d done"), static_cast<int>(done->done),
                                         static_cast<int>(done->counted));
         if (done->next) {
-            // TRANSLATORS: after the path's progress: the next item to do and its due day.
-            out.progress +=
-                wxString::Format(_(" \u00b7 Next: %s, due day %d"),
-                                 title_of(space, done->next->ref), done->next->due_days);
+            if (const auto due = progress::due_date(*done->next, start_date, today)) {
+                // TRANSLATORS: after the path's progress: the next item to do and its due date.
+                out.progress +=
+                    wxString::Format(_(" \u00b7 Next: %s, due %s"),
+                                     title_of(space, done->next->ref), local_date_text(due->date));
+            } else {
+                // TRANSLATORS: after the path's progress: the next item to do and its due day.
+                out.progress +=
+                    wxString::Format(_(" \u00b7 Next: %s, due day %d"),
+                                     title_of(space, done->next->ref), done->next->due_days);
+            }
         } else if (done->counted > 0) {
             // TRANSLATORS: after the path's progress when everything recorded is done.
             out.progress += _(" \u00b7 All done");

@@ -19,7 +19,8 @@ struct PathRow {
     Location target;  ///< where Enter goes; View::Welcome when the item names no document
     wxString title;
     wxString kind;
-    wxString due;  ///< "Day 3"
+    wxString due;  ///< the date in the user's locale, "Day 3" without a start date
+    bool overdue = false;
     wxString
         state;  ///< "Done", "To do", "Sign again", "Read" (nothing recorded); empty when unknown
 };
@@ -36,9 +37,15 @@ struct PathOverview {
     std::vector<PathSectionRows> sections;
 };
 
-/// The path's rows; with `standing` (may be nullptr) the progress from core/progress.
+/// The path's rows; with `standing` (may be nullptr) the progress from core/progress. With the
+/// agent's `start_date` (YYYY-MM-DD; empty: none), due days are dates (progress::due_date),
+/// those past `today` and still to do marked overdue.
 PathOverview path_overview(const content::Space& space, const content::OnboardingPath& path,
-                           const progress::Standing* standing = nullptr);
+                           const progress::Standing* standing = nullptr,
+                           const std::string& start_date = {}, const std::string& today = {});
+
+/// An ISO date (YYYY-MM-DD) in the user's locale; the text as it is when it is not one.
+wxString local_date_text(const std::string& iso_date);
 
 /// The path to show for "My path": the first of the space, or nullptr when it has none.
 const content::OnboardingPath* default_path(const content::Space& space);

@@ -32,8 +32,8 @@ PathPanel::PathPanel(wxWindow* parent) : wxPanel(parent) {
     list_->SetName("path-items");
     list_->AppendColumn(_("Item"), 420);
     list_->AppendColumn(_("Kind"), 140);
-    // TRANSLATORS: column of an onboarding path: the day an item is due.
-    list_->AppendColumn(_("Due"), 100);
+    // TRANSLATORS: column of an onboarding path: the date an item is due.
+    list_->AppendColumn(_("Due"), 190);
     // TRANSLATORS: column of an onboarding path: done, to do, sign again, read.
     list_->AppendColumn(_("State"), 120);
     auto* sizer = new wxBoxSizer(wxVERTICAL);

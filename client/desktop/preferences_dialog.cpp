@@ -1,6 +1,7 @@
 #include "preferences_dialog.hpp"
 
 #include <wx/choice.h>
+#include <wx/datectrl.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/spinctrl.h>
@@ -41,6 +42,10 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, Settings& settings)
         language_->Append(*language.code ? to_wx(language.name) : _("The system's language"));
     }
 
+    start_ = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition,
+                                  wxDefaultSize, wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    start_->SetName("preferences-start-date");
+
     auto* grid = new wxFlexGridSizer(2, 10, 12);
     grid->AddGrowableCol(1);
     const auto row = [this, grid](const wxString& label, wxWindow* field) {
@@ -52,6 +57,8 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, Settings& settings)
     row(_("S&ync every (minutes)"), interval_);
     row(_("&Text size (points)"), font_size_);
     row(_("&Language"), language_);
+    // TRANSLATORS: Preferences: My path's due dates count from this day.
+    row(_("&Started on (My path)"), start_);
     auto* note =
         new wxStaticText(this, wxID_ANY, _("A new language shows the next time Lectern starts."));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -72,6 +79,13 @@ bool PreferencesDialog::TransferDataToWindow() {
     for (std::size_t i = 0; i < languages.size(); ++i)
         if (current == languages[i].code) selected = static_cast<int>(i);
     language_->SetSelection(selected);
+    start_shown_ = settings_.start_date();
+    wxDateTime start;
+    if (start_shown_.empty() || !start.ParseISODate(to_wx(start_shown_))) {
+        start = wxDateTime::Today();
+        start_shown_ = from_wx(start.FormatISODate());
+    }
+    start_->SetValue(start);
     return true;
 }
 
@@ -82,6 +96,10 @@ bool PreferencesDialog::TransferDataFromWindow() {
     const int selected = language_->GetSelection();
     if (selected >= 0)
         settings_.set_language(interface_languages()[static_cast<std::size_t>(selected)].code);
+    // Written only when changed: an untouched field keeps "the first path view" rule.
+    if (const std::string start = from_wx(start_->GetValue().FormatISODate());
+        start != start_shown_)
+        settings_.set_start_date(start);
     settings_.flush();
     return true;
 }

@@ -1,12 +1,15 @@
 #pragma once
-// Preferences: sync server and interval, text size, language. Reads and writes the typed
+// Preferences: sync server and interval, text size, language, the start date My path counts
+// due days from. Reads and writes the typed
 // Settings only; the window applies what changed.
 
+#include <string>
 #include <vector>
 
 #include <wx/dialog.h>
 
 class wxChoice;
+class wxDatePickerCtrl;
 class wxSpinCtrl;
 class wxTextCtrl;
 
@@ -27,6 +30,8 @@ class PreferencesDialog : public wxDialog {
     wxSpinCtrl* interval_ = nullptr;
     wxSpinCtrl* font_size_ = nullptr;
     wxChoice* language_ = nullptr;
+    wxDatePickerCtrl* start_ = nullptr;
+    std::string start_shown_;  // the date shown when the dialog opened (YYYY-MM-DD)
 };
 
 /// The languages the interface has catalogs for: code ("" = the system's) and own name.

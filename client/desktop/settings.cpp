@@ -4,6 +4,7 @@
 
 #include <wx/config.h>
 
+#include "progress/due_date.hpp"
 #include "wx_text.hpp"
 
 namespace lectern::desktop {
@@ -20,6 +21,7 @@ const char* const kServerUrl = "/Sync/Server";
 const char* const kSyncMinutes = "/Sync/IntervalMinutes";
 const char* const kFirstStartDone = "/Session/FirstStartDone";
 const char* const kSyncedSpace = "/Sync/Space";
+const char* const kStartDate = "/Path/StartDate";
 
 constexpr int kDefaultWidth = 1100;
 constexpr int kDefaultHeight = 720;
@@ -110,6 +112,15 @@ std::string Settings::synced_space() const {
 
 void Settings::set_synced_space(const std::string& space) {
     config_->Write(kSyncedSpace, to_wx(space));
+}
+
+std::string Settings::start_date() const {
+    const std::string date = from_wx(config_->Read(kStartDate, wxString()));
+    return progress::add_days(date, 0) ? date : std::string();
+}
+
+void Settings::set_start_date(const std::string& iso_date) {
+    if (progress::add_days(iso_date, 0)) config_->Write(kStartDate, to_wx(iso_date));
 }
 
 void Settings::flush() {

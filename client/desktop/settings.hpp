@@ -62,6 +62,12 @@ class Settings {
     std::string synced_space() const;
     void set_synced_space(const std::string& space);
 
+    /// The agent's start date (YYYY-MM-DD) from which My path counts due days: set to the day
+    /// of the first path view on this computer, editable in Preferences; default none.
+    std::string start_date() const;
+    /// Ignores a text that is not a date of the calendar.
+    void set_start_date(const std::string& iso_date);
+
     /// Writes pending changes to disk.
     void flush();
 

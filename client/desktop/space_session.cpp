@@ -4,6 +4,7 @@
 
 #include "common/diagnostic.hpp"
 #include "common/log.hpp"
+#include "content/cancellable_load.hpp"
 #include "search/catalog.hpp"
 #include "sync/sample_copy.hpp"
 
@@ -33,7 +34,13 @@ std::shared_ptr<const content::Space> space_from_index(const fs::path& root) {
         content::Space::assemble(root, std::move(*documents), ignored));
 }
 
-Opened open_space(fs::path root, bool sample, bool fresh) {
+search::UpdateOptions stopping_on(const CancelToken& cancel) {
+    search::UpdateOptions options;
+    options.progress.cancel = &cancel;
+    return options;
+}
+
+Opened open_space(fs::path root, bool sample, bool fresh, const CancelToken& cancel) {
     if (sample) {
         try {
             root = sync::prepare_sample_copy(root).content;
@@ -49,7 +56,9 @@ Opened open_space(fs::path root, bool sample, bool fresh) {
         // No index of this version for this space yet, or the caller wants the files' state:
         // index first (a first start, or after a sync: only what changed).
         try {
-            const auto report = search::update_index(search::IndexConfig{root, {}});
+            const auto report =
+                search::update_index(search::IndexConfig{root, {}}, stopping_on(cancel));
+            if (report.cancelled) return opened;  // dropped: the window or the load is gone
             opened.indexed = true;
             opened.changed = report.source != search::ChangeSource::UpToDate;
             opened.space = space_from_index(root);
@@ -62,8 +71,8 @@ Opened open_space(fs::path root, bool sample, bool fresh) {
             if (opened.index_error.empty())
                 opened.index_error = "the index lists no documents after indexing";
             Diagnostics ignored;
-            opened.space =
-                std::make_shared<const content::Space>(content::Space::load(root, ignored));
+            auto whole = content::load_space(root, ignored, cancel);
+            if (whole) opened.space = std::make_shared<const content::Space>(std::move(*whole));
             return opened;
         }
     }
@@ -75,13 +84,20 @@ Opened open_space(fs::path root, bool sample, bool fresh) {
 
 SpaceSession::SpaceSession(Handlers handlers) : handlers_(std::move(handlers)) {}
 
+SpaceSession::~SpaceSession() {
+    cancel_->cancel();  // background_, the last member, then waits for threads that stop soon
+}
+
 void SpaceSession::load(fs::path root, bool sample, bool fresh) {
     const unsigned generation = ++generation_;
     index_settled_ = false;
     content_checked_ = false;
-    background_.run<Opened>([root, sample, fresh] { return open_space(root, sample, fresh); },
+    cancel_->cancel();  // an earlier load's index update or content check: no longer wanted
+    cancel_ = std::make_shared<CancelToken>();
+    background_.run<Opened>([root, sample, fresh,
+                             cancel = cancel_] { return open_space(root, sample, fresh, *cancel); },
                             [this, generation](Opened& opened) {
-                                if (generation != generation_) return;
+                                if (generation != generation_ || !opened.space) return;
                                 space_ = std::move(opened.space);
                                 handlers_.loaded(opened.search);
                                 if (!opened.index_error.empty()) {
@@ -109,9 +125,10 @@ void SpaceSession::update_index(fs::path root) {
     // of every file (or git's status): after the window is usable, never before.
     const unsigned generation = generation_;
     background_.run<Opened>(
-        [root] {
+        [root, cancel = cancel_] {
             Opened opened;
-            const auto report = search::update_index(search::IndexConfig{root, {}});
+            const auto report =
+                search::update_index(search::IndexConfig{root, {}}, stopping_on(*cancel));
             opened.changed = report.source != search::ChangeSource::UpToDate;
             if (opened.changed) opened.space = space_from_index(root);
             opened.search = make_index_search(root);
@@ -137,9 +154,9 @@ void SpaceSession::check_content(fs::path root) {
     // of it is kept (the bodies of a large space are hundreds of MB).
     const unsigned generation = generation_;
     background_.run<std::size_t>(
-        [root] {
+        [root, cancel = cancel_] {
             Diagnostics found;
-            { const auto whole = content::Space::load(root, found); }
+            { const auto whole = content::load_space(root, found, *cancel); }
             // The reading threads' arenas hold the freed bodies; give the pages back.
             malloc_trim(0);
             return found.items().size();

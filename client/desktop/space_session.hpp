@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "background.hpp"
+#include "common/cancel_token.hpp"
 #include "content/space.hpp"
 #include "search_backend.hpp"
 
@@ -35,9 +36,13 @@ class SpaceSession {
     };
 
     explicit SpaceSession(Handlers handlers);
+    /// Stops the work under way at its next file or document (a window closing while a large
+    /// space is indexed or checked closes at once) and waits for it.
+    ~SpaceSession();
 
     /// Opens the space at `root`: from its index when there is one of this version for it,
-    /// else after indexing it. With `fresh`, the index is brought up to date before the
+    /// else after indexing it; the stages of an earlier load still running are stopped. With
+    /// `fresh`, the index is brought up to date before the
     /// space is shown (after a sync, whose changes the window reports). With `sample`, `root`
     /// is the bundled sample content: its git copy (sync/sample_copy.hpp) is brought up to date
     /// and opened instead, so it can be signed.
@@ -63,6 +68,9 @@ class SpaceSession {
     Handlers handlers_;
     std::shared_ptr<const content::Space> space_;
     unsigned generation_ = 0;  // of load(): stages of an older load are dropped
+    // Of the current load's stages; cancelled by the next load() and by the destructor. Each
+    // stage holds it, so it lives as long as the thread that reads it.
+    std::shared_ptr<CancelToken> cancel_ = std::make_shared<CancelToken>();
     bool index_settled_ = false;
     bool content_checked_ = false;
     Background background_;  // last: its threads finish before the members they report to go

@@ -7,6 +7,7 @@
 
 #include "common/error.hpp"
 #include "ledger/ledger_sync.hpp"
+#include "set_aside_text.hpp"
 #include "sync/client_config.hpp"
 #include "sync/local_paths.hpp"
 #include "sync/space_status.hpp"
@@ -32,7 +33,16 @@ struct SyncOutcome {
     sync::SyncReport report;
     std::optional<ledger::LedgerSyncReport> ledger;  // none: nothing signed on this device
     sync::SpaceStatus status;
+    std::vector<ledger::StoredRecord> set_aside;
 };
+
+// The user's records set aside in the space's ledger clone, as `lectern status` lists them.
+std::vector<ledger::StoredRecord> read_set_aside(const std::string& space,
+                                                 const sync::ClientConfig& config) {
+    const auto ledger = ledger::LocalLedger::open(ledger::local_ledger_dir(space));
+    if (!ledger || config.user.empty()) return {};
+    return ledger->records_set_aside(config.user);
+}
 
 // Content first, then this device's records (core/ledger's sync), then what is left waiting.
 SyncOutcome run_sync(const sync::SyncOptions& options, const sync::ClientConfig& config) {
@@ -48,6 +58,7 @@ SyncOutcome run_sync(const sync::SyncOptions& options, const sync::ClientConfig&
     out.status = sync::space_status(options.space);
     out.status.ledger_waiting =
         ledger::count_records_waiting(ledger.ledger, config.user, ledger.device);
+    out.set_aside = read_set_aside(options.space, config);
     return out;
 }
 
@@ -125,7 +136,11 @@ void SyncController::set_interval(int minutes) {
 void SyncController::refresh_status() {
     if (!space_) return;
     try {
-        set_status(sync_status_text(sync::space_status(*space_)));
+        // Read from disk only (offline is fine): what the last sync left.
+        if (const auto config = sync::load_client_config())
+            set_aside_ = read_set_aside(*space_, *config);
+        set_status(sync_status_text(sync::space_status(*space_)) +
+                   set_aside_status_text(set_aside_.size()));
     } catch (const std::exception& e) {
         set_status(wxString::Format(_("Sync status unavailable: %s"), to_wx(e.what())));
     }
@@ -150,6 +165,7 @@ void SyncController::sync_now() {
         return;
     }
     running_ = true;
+    phase_.clear();
     cancel_ = std::make_shared<CancelToken>();
     mailbox_ = std::make_shared<ProgressMailbox>();
     panel_.show_progress(sync_phase_text({}), 0, 0);
@@ -181,7 +197,9 @@ void SyncController::sync_now() {
             ++syncs_completed_;
             // Why records were not sent matters only while some wait.
             const bool waiting = outcome.status.ledger_waiting.value_or(0) > 0;
-            set_status(sync_status_text(outcome.status) +
+            set_aside_ = std::move(outcome.set_aside);
+            if (outcome.ledger) refusal_ = outcome.ledger->refusal;
+            set_status(sync_status_text(outcome.status) + set_aside_status_text(set_aside_.size()) +
                        (outcome.ledger && waiting ? ledger_problem(*outcome.ledger) : wxString()));
             if (outcome.report.ok() && handlers_.synced) handlers_.synced(outcome.report);
         },
@@ -214,12 +232,19 @@ void SyncController::show_progress() {
         total = mailbox_->total;
         mailbox_->posted = false;
     }
+    if (cancel_ && cancel_->cancelled()) return;  // the strip says it is stopping
     ++progress_shown_;
+    phase_ = phase;
     panel_.show_progress(sync_phase_text(phase), done, total);
 }
 
 void SyncController::cancel() {
-    if (running_ && cancel_) cancel_->cancel();
+    if (!running_ || !cancel_ || cancel_->cancelled()) return;
+    cancel_->cancel();
+    // TRANSLATORS: status bar and sync strip, from Cancel until the sync has stopped.
+    const wxString stopping = _("Cancelling the sync\u2026");
+    panel_.show_progress(stopping, 0, 0);
+    set_status(stopping);
 }
 
 }  // namespace lectern::desktop

@@ -10,12 +10,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <wx/string.h>
 #include <wx/timer.h>
 
 #include "background.hpp"
 #include "common/cancel_token.hpp"
+#include "ledger/local_ledger.hpp"
 #include "sync/space_sync.hpp"
 
 namespace lectern::desktop {
@@ -48,7 +50,8 @@ class SyncController {
     /// F5 (and after each signature): syncs the content, then sends this device's signed
     /// records; while a sync runs, one more follows it.
     void sync_now();
-    /// Stops the running sync at its next step; the local copy stays as it was.
+    /// Stops the running sync at its next step (Esc, the strip's Cancel, File > Cancel sync);
+    /// the local copy stays as it was and the status bar says the sync was cancelled.
     void cancel();
     /// A new interval from the preferences.
     void set_interval(int minutes);
@@ -58,6 +61,14 @@ class SyncController {
     /// Progress reports shown during the syncs of this run, and syncs completed (tests).
     std::size_t progress_shown() const { return progress_shown_; }
     std::size_t syncs_completed() const { return syncs_completed_; }
+    /// This user's signed records the ledger set aside (signed with a key the server revoked),
+    /// as of the last sync or status read; the status bar counts them.
+    const std::vector<ledger::StoredRecord>& records_set_aside() const { return set_aside_; }
+    /// The server's words when it refused the records waiting at the last sync; empty when it
+    /// did not.
+    const std::string& refusal() const { return refusal_; }
+    /// The phase of the last progress step shown ("receiving", "checkout"…; tests).
+    const std::string& phase() const { return phase_; }
 
   private:
     struct ProgressMailbox;
@@ -75,6 +86,9 @@ class SyncController {
     wxString status_;
     std::size_t progress_shown_ = 0;
     std::size_t syncs_completed_ = 0;
+    std::string phase_;
+    std::vector<ledger::StoredRecord> set_aside_;
+    std::string refusal_;
     std::shared_ptr<CancelToken> cancel_;
     std::shared_ptr<ProgressMailbox> mailbox_;
     std::shared_ptr<char> alive_ = std::make_shared<char>(0);

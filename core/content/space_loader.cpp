@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "common/text.hpp"
+#include "content/cancellable_load.hpp"
 #include "content/schema_check.hpp"
 #include "content/version.hpp"
 
@@ -66,6 +67,14 @@ constexpr std::string_view kLayoutHint =
 
 Space Space::load(const fs::path& root, Diagnostics& out) {
     return SpaceLoader(root, out).load();
+}
+
+std::optional<Space> load_space(const fs::path& root, Diagnostics& out, const CancelToken& cancel) {
+    SpaceLoader loader(root, out);
+    loader.stop_on(cancel);
+    Space space = loader.load();
+    if (cancel.cancelled()) return std::nullopt;
+    return space;
 }
 
 Space Space::load_files(const fs::path& root, const std::vector<std::string>& relative_paths,
@@ -145,6 +154,7 @@ void SpaceLoader::walk() {
         throw Error(ErrorKind::Io,
                     "cannot read the folder '" + root.string() + "': " + ec.message());
     for (; it != end; it.increment(ec)) {
+        if (cancelled()) return;
         if (ec) {
             out_.error("io", "cannot read: " + ec.message(), {root.string(), 0, 0});
             break;
@@ -362,7 +372,7 @@ std::vector<SpaceLoader::ParsedDocument> SpaceLoader::parse_documents(
                                (files.size() + kFilesPerThread - 1) / kFilesPerThread});
     std::atomic<std::size_t> next{0};
     const auto work = [&] {
-        for (std::size_t i; (i = next.fetch_add(1)) < files.size();)
+        for (std::size_t i; !cancelled() && (i = next.fetch_add(1)) < files.size();)
             parsed[i] = parse_document(files[i].first, files[i].second);
     };
     std::vector<std::thread> helpers;
@@ -507,6 +517,7 @@ Space SpaceLoader::load() {
         }
     }
     auto parsed = parse_documents(documents);
+    if (cancelled()) return std::move(space_);  // half read: the caller drops it
     for (std::size_t i = 0; i < parsed.size(); ++i) {
         const std::size_t loaded_before = space_.documents_.size();
         add_document(std::move(parsed[i]));

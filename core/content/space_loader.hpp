@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/cancel_token.hpp"
 #include "content/front_matter.hpp"
 #include "content/space.hpp"
 
@@ -18,6 +19,9 @@ class SpaceLoader {
     Space load();
     /// Reads only these files (and the manifest and synonyms) instead of walking the tree.
     void select(const std::vector<std::string>& relative_paths);
+    /// Stops walking and reading at the next file once `cancel` is set; load() then returns
+    /// what it had, which the caller drops.
+    void stop_on(const CancelToken& cancel) { cancel_ = &cancel; }
 
   private:
     enum class FileKind {
@@ -58,6 +62,8 @@ class SpaceLoader {
     std::vector<std::pair<std::string, FileKind>> files_;
     std::set<std::string> unknown_folders_;
     bool saw_manifest_ = false;
+    const CancelToken* cancel_ = nullptr;
+    bool cancelled() const { return cancel_ && cancel_->cancelled(); }
     // A reference to a document left out for its own errors is not reported again.
     bool is_known_id(const std::string& id) const;
     bool selected_ = false;

@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "content/cancellable_load.hpp"
 #include "content/document_view.hpp"
 #include "content/space.hpp"
 #include "search/document_pipeline.hpp"
@@ -287,7 +288,16 @@ class IndexRun {
         }
 
         options_.progress.step("loading", 0, 0);
-        const content::Space space = content::Space::load(root_, report_.problems);
+        // Reading every file is most of a large rebuild's time: it stops on cancel too.
+        std::optional<content::Space> loaded =
+            options_.progress.cancel
+                ? content::load_space(root_, report_.problems, *options_.progress.cancel)
+                : content::Space::load(root_, report_.problems);
+        if (!loaded) {
+            report_.cancelled = true;
+            return;
+        }
+        const content::Space& space = *loaded;
         const std::size_t total = space.documents().size();
         report_.files_read = total;
 

@@ -205,8 +205,13 @@ SyncReport sync_space(const SyncOptions& options) {
         try {
             search::UpdateOptions update;
             update.include_uncommitted = false;
+            update.progress.cancel = options.progress.cancel;
             const auto indexed = search::update_index({paths.content, options.index_dir}, update);
-            report.index_note = indexed.rebuild_reason;
+            report.index_note =
+                indexed.cancelled
+                    ? "the search index update was cancelled; it is brought up to date "
+                      "when the space is opened or synced next"
+                    : indexed.rebuild_reason;
         } catch (const Error& e) {
             // The content is synced; only the index lags, and the next search rebuilds it.
             report.index_note = std::string("the search index was not updated: ") + e.what();

@@ -5,9 +5,11 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <random>
 
 #include <gtest/gtest.h>
 
+#include "support/throttled_proxy.hpp"
 #include "sync/client_config.hpp"
 #include "sync/local_paths.hpp"
 #include "sync_test_support.hpp"
@@ -50,6 +52,104 @@ TEST(Gui_Sync, OnStartTheAppSyncsShowsTheStatusAndWhatChanged) {
         " -a -s '-screen 0 1280x800x24' " + quote(LECTERN_DESKTOP_BIN) + " --space " +
         quote(content.string()) + " --config " + quote((home / "settings").string()) +
         " --gui-test sync --screenshots " + quote(shots.string());
+    const auto run = TestServer::sh(command);
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+}
+
+// Cancel mid-sync: the server's changes (4 MiB of new files that do not compress, and a
+// paragraph added to the VPN procedure above the part the agent reads) come through a proxy
+// passing 256 KiB a second, so the fetch takes about 16 s and Esc lands during it. The app's
+// "sync-cancel" scenario checks the rest and syncs again directly.
+TEST(Gui_SyncCancel, EscStopsTheSyncLeavesTheCopyAsItWasAndTheNextSyncKeepsThePlace) {
+    const TestSpace space = create_space("cancel");
+    const fs::path wc = trainer_clone(space);
+    fs::copy(LECTERN_SAMPLE_CONTENT, wc, fs::copy_options::recursive);
+    commit_and_push(space, wc, "The sample content");
+
+    const fs::path home = fresh_client_home();
+    sync::save_client_config(
+        {TestServer::get().url(), space.agent.user, space.agent.token, "laptop"});
+    const auto first = lectern("sync " + quote(space.name));
+    ASSERT_EQ(first.exit_code, 0) << first.output;
+
+    std::mt19937 random(6);
+    for (int i = 0; i < 4; ++i) {
+        std::string noise(1024 * 1024, '\0');
+        for (auto& c : noise) c = static_cast<char>(random());
+        write_file(wc / "assets" / ("noise-" + std::to_string(i) + ".bin"), noise);
+    }
+    const fs::path vpn = wc / "procedures" / "vpn-security.md";
+    std::string text = read_file(vpn);
+    const std::string first_section = "## The VPN";
+    ASSERT_NE(text.find(first_section), std::string::npos);
+    text.insert(text.find(first_section),
+                "Before your first shift, check with IT that your home address is the one "
+                "they have on file.\n\nKeep the laptop's lid closed when you step away, even "
+                "for a minute, and never leave it unlocked in a shared room.\n\n");
+    write_file(vpn, text);
+    commit_and_push(space, wc, "Noise files and a clearer VPN procedure");
+
+    ThrottledProxy proxy(port_of(TestServer::get().url()), 256 * 1024);
+    sync::save_client_config({proxy.url(), space.agent.user, space.agent.token, "laptop"});
+    write_file(home / "settings", "[Session]\nFirstStartDone=1\nLastDocument=vpn-security\n");
+
+    const fs::path content = sync::space_paths(space.name).content;
+    const fs::path shots = fs::path(LECTERN_GUI_WORK_DIR) / "screenshots" / "sync-cancel";
+    fs::remove_all(shots);
+    fs::create_directories(shots);
+    const std::string command =
+        "LECTERN_GUI_DIRECT_SERVER=" + quote(TestServer::get().url()) +
+        " ASAN_OPTIONS=detect_leaks=0 NO_AT_BRIDGE=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 "
+        "LECTERN_INDEX_DIR=" +
+        quote((home / "index").string()) + " " + quote(LECTERN_XVFB_RUN) +
+        " -a -s '-screen 0 1280x800x24' " + quote(LECTERN_DESKTOP_BIN) + " --space " +
+        quote(content.string()) + " --config " + quote((home / "settings").string()) +
+        " --gui-test sync-cancel --screenshots " + quote(shots.string());
+    const auto run = TestServer::sh(command);
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    // The cancelled fetch stopped early: far less than the 4 MiB passed the proxy.
+    EXPECT_GT(proxy.bytes_down(), 0u);
+    EXPECT_LT(proxy.bytes_down(), 3u * 1024 * 1024);
+    EXPECT_NE(read_file(content / "procedures" / "vpn-security.md").find("home address is the one"),
+              std::string::npos);
+}
+
+// A record set aside: signed with `lectern sign`, the device's key revoked by an admin, then
+// `lectern sync` set it aside. The app's "set-aside" scenario shows it and what to do.
+TEST(Gui_SetAside, TheStatusBarCountsTheRecordAndTheListSaysWhatToDo) {
+    const TestSpace space = create_space("aside");
+    const fs::path wc = trainer_clone(space);
+    fs::copy(LECTERN_SAMPLE_CONTENT, wc, fs::copy_options::recursive);
+    commit_and_push(space, wc, "The sample content");
+    const fs::path home = fresh_client_home();
+    sync::save_client_config(
+        {TestServer::get().url(), space.agent.user, space.agent.token, "laptop"});
+    ASSERT_EQ(lectern("sync " + quote(space.name) + " --no-lfs -q").exit_code, 0);
+    const fs::path passphrase = home / "passphrase";
+    write_file(passphrase, "correct horse battery staple\n");
+    auto r = lectern("enroll --passphrase-fd 0 <" + quote(passphrase.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = lectern("sign vpn-security --space " + quote(space.name) + " --passphrase-fd 0 <" +
+                quote(passphrase.string()));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = TestServer::sh(quote(LECTERN_SERVER_BIN) + " --state " +
+                       quote(TestServer::get().state_dir().string()) + " key revoke " +
+                       quote(space.agent.user) + " laptop");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    r = lectern("sync " + quote(space.name) + " --no-lfs -q");
+    ASSERT_NE(r.output.find("which the server revoked"), std::string::npos) << r.output;
+
+    const fs::path content = sync::space_paths(space.name).content;
+    const fs::path shots = fs::path(LECTERN_GUI_WORK_DIR) / "screenshots" / "set-aside";
+    fs::remove_all(shots);
+    fs::create_directories(shots);
+    const std::string command =
+        "ASAN_OPTIONS=detect_leaks=0 NO_AT_BRIDGE=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 "
+        "LECTERN_INDEX_DIR=" +
+        quote((home / "index").string()) + " " + quote(LECTERN_XVFB_RUN) +
+        " -a -s '-screen 0 1280x800x24' " + quote(LECTERN_DESKTOP_BIN) + " --space " +
+        quote(content.string()) + " --config " + quote((home / "settings").string()) +
+        " --gui-test set-aside --screenshots " + quote(shots.string());
     const auto run = TestServer::sh(command);
     EXPECT_EQ(run.exit_code, 0) << run.output;
 }
