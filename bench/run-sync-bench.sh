@@ -15,7 +15,7 @@ ROWS="$WORK_DIR/rows.txt"
 if [ "${REPORT_ONLY:-0}" != 1 ]; then
   cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLECTERN_BUILD_BENCH=ON \
         -DLECTERN_BUILD_TESTS=OFF -DLECTERN_BUILD_DESKTOP=OFF -DLECTERN_BUILD_SERVER=ON >/dev/null
-  targets=(lectern-server lectern_corpus_tool lectern_libgit2_fetch lectern_http_load)
+  targets=(lectern-server lectern lectern_corpus_tool lectern_libgit2_fetch lectern_http_load)
   ninja -C "$BUILD_DIR" -j"$JOBS" "${targets[@]}"
   rm -rf "$WORK_DIR"
   mkdir -p "$WORK_DIR"
@@ -86,11 +86,24 @@ against lighttpd serving the same bytes as a static file; median MiB/s:
 |---:|---:|---:|---:|
 $(rows LFSGET)
 
-20 lesson videos (random bytes) pulled into a fresh clone by \`git lfs pull\` (median ms):
+20 lesson videos (random bytes), each the video of a lesson on the space's onboarding path.
+**git lfs pull**: in a fresh clone made without them (\`git lfs pull\`: batch, download, store,
+check out into the work tree). **lectern**: \`lectern sync SPACE\` of a client whose content is
+already synced and whose LFS cache is empty (a no-op fetch, the index check, the ledger step,
+then the 20 videos downloaded, verified and cached). Same server, same run, order alternating;
+median ms:
 
-| objects | git lfs pull | lectern |
-|---|---:|---:|
+| objects | git lfs pull | lectern sync | lectern/git |
+|---|---:|---:|---:|
 $(rows LFSPULL)
+
+The same \`lectern sync\` killed with SIGKILL once half the bytes are on disk, then run again
+through the counting relay: *received* is every byte the server sent to the second run (HTTP,
+the no-op git fetch, the batch answer, the objects), *missing* what the first run had not stored:
+
+| objects | on disk when killed | missing (MiB) | received (MiB) | received/missing | second run (ms) |
+|---|---|---:|---:|---:|---:|
+$(rows LFSRESUME)
 <!-- sync-bench:end -->
 MD
 

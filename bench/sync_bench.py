@@ -536,7 +536,8 @@ class Bench:
         log(row)
         self.rows.append(row)
 
-        # 20 lesson videos in the content, pulled by git lfs.
+        # 20 lesson videos in the content, each the video of a lesson on the onboarding path (so
+        # that `lectern sync` prefetches all of them), pulled by git lfs and by lectern.
         src = self.work / "media-src"
         if src.exists():
             shutil.rmtree(src)
@@ -546,24 +547,83 @@ class Bench:
                  f">/dev/null && git remote add origin {trainer}", cwd=src)
         (src / "lectern.yaml").write_text("title: Media\nclient: Benchmark\nlanguages: [en]\n"
                                           "default_lang: en\n")
+        items = ""
         for i in range(20):
-            v = src / "lessons" / f"lesson-{i:02d}" / "video.mp4"
-            v.parent.mkdir(parents=True)
-            v.write_bytes(os.urandom(self.args.video_mib << 20))
+            lesson = src / "lessons" / f"lesson-{i:02d}"
+            lesson.mkdir(parents=True)
+            (lesson / "video.mp4").write_bytes(os.urandom(self.args.video_mib << 20))
+            (lesson / "lesson.md").write_text(
+                f"---\nid: lesson-{i:02d}\ntype: lesson\ntitle: Lesson {i}\nlang: en\n"
+                f"owner: bench\nupdated: 2026-01-01\nvideo: video.mp4\n---\n\nWatch it.\n")
+            items += f"      - ref: lesson-{i:02d}\n        due_days: 1\n"
+        (src / "paths").mkdir()
+        (src / "paths" / "agent.yaml").write_text(
+            "id: agent\ntitle: Agents\nlang: en\nrole: agent\nowner: bench\n"
+            "updated: 2026-01-01\nsections:\n  - title: First week\n    items:\n" + items)
         self.git("add -A && git commit -qm 'Lesson videos' && git push -q origin HEAD:main", cwd=src)
-        pull = []
-        for _ in range(self.args.reps):
-            dst = self.work / "runs" / "lfs-pull"
-            if dst.exists():
-                shutil.rmtree(dst)
-            self.git(f"-c lfs.fetchexclude='*' clone -q {self.url(server.url, space)} {dst}")
-            env = dict(self.env, GIT_LFS_SKIP_SMUDGE="1")
-            run(f"git lfs install --local >/dev/null", cwd=dst, env=env)
-            t, _ = timed("git lfs pull", cwd=dst, env=self.env)
-            pull.append(t)
-        row = f"LFSPULL|| 20 × {self.args.video_mib} MiB | {statistics.median(pull) * 1000:.0f} | – |"
+        total = 20 * (self.args.video_mib << 20)
+        client = self.lectern_client(server.url)
+        run([str(self.lectern), "sync", "-q", "--no-lfs", space], env=client)
+        lfs_cache = Path(client["XDG_DATA_HOME"]) / "lectern" / "spaces" / space / "lfs"
+        pull = {"git": [], "lectern": []}
+        for r in range(self.args.reps):
+            for name in (("git", "lectern") if r % 2 == 0 else ("lectern", "git")):
+                if name == "git":
+                    dst = self.work / "runs" / "lfs-pull"
+                    if dst.exists():
+                        shutil.rmtree(dst)
+                    self.git(f"-c lfs.fetchexclude='*' clone -q {self.url(server.url, space)} {dst}")
+                    env = dict(self.env, GIT_LFS_SKIP_SMUDGE="1")
+                    run(f"git lfs install --local >/dev/null", cwd=dst, env=env)
+                    t, _ = timed("git lfs pull", cwd=dst, env=self.env)
+                else:
+                    shutil.rmtree(lfs_cache, ignore_errors=True)
+                    t, _ = timed([str(self.lectern), "sync", "-q", space], env=client)
+                    if sum(f.stat().st_size for f in lfs_cache.rglob("*") if f.is_file()) != total:
+                        raise RuntimeError("lectern sync did not bring all 20 videos")
+                pull[name].append(t)
+        g, l = statistics.median(pull["git"]), statistics.median(pull["lectern"])
+        row = (f"LFSPULL|| 20 × {self.args.video_mib} MiB | {g * 1000:.0f} | {l * 1000:.0f} | "
+               f"{l / g:.2f}× |")
         log(row)
         self.rows.append(row)
+
+        # A pull killed (SIGKILL) halfway, then run again through the counting relay: what the
+        # second run received against what was missing.
+        proxy = CountingProxy(server.port)
+        client = self.lectern_client(f"http://127.0.0.1:{proxy.port}")
+        shutil.rmtree(lfs_cache, ignore_errors=True)
+        on_disk = lambda: sum(f.stat().st_size for f in lfs_cache.rglob("*") if f.is_file())
+        proc = subprocess.Popen([str(self.lectern), "sync", "-q", space], env=client,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 300
+        while on_disk() < total // 2 and proc.poll() is None and time.time() < deadline:
+            time.sleep(0.005)
+        proc.kill()
+        proc.wait()
+        had = on_disk()
+        complete = sum(1 for f in (lfs_cache / "objects").rglob("*") if f.is_file())
+        proxy.reset()
+        t, _ = timed([str(self.lectern), "sync", "-q", space], env=client)
+        if on_disk() != total:
+            raise RuntimeError("the resumed lectern sync did not bring all 20 videos")
+        got = proxy.down
+        row = (f"LFSRESUME|| 20 × {self.args.video_mib} MiB | {had / 2**20:.1f} MiB "
+               f"({complete} whole objects) | {(total - had) / 2**20:.1f} | {got / 2**20:.1f} | "
+               f"{got / max(1, total - had):.3f}× | {t * 1000:.0f} |")
+        log(row)
+        self.rows.append(row)
+
+    def lectern_client(self, server_url):
+        """The environment of a `lectern` client logged in as the agent to server_url."""
+        home = self.work / "lectern-client"
+        (home / "config" / "lectern").mkdir(parents=True, exist_ok=True)
+        (home / "config" / "lectern" / "client.toml").write_text(
+            f'server = "{server_url}"\nuser = "agent"\ntoken = "{self.tokens["agent"]}"\n'
+            f'device = "bench"\n')
+        os.chmod(home / "config" / "lectern" / "client.toml", 0o600)
+        return dict(self.env, XDG_CONFIG_HOME=str(home / "config"),
+                    XDG_DATA_HOME=str(home / "data"))
 
     # ----------------------------------------------------------------------------------------
 
@@ -574,8 +634,9 @@ class Bench:
         proxy = CountingProxy(server.port)
         histories = {}
         try:
-            for n in self.args.sizes:
-                histories[n] = self.build_history(n, server)
+            if "fetch" in self.args.parts or "shift" in self.args.parts:
+                for n in self.args.sizes:
+                    histories[n] = self.build_history(n, server)
             if "fetch" in self.args.parts:
                 for n in self.args.sizes:
                     log(f"{n} docs: fetch and clone")
