@@ -1,6 +1,10 @@
 #!/bin/bash
 # Builds the search benchmark (Release) and runs it at 1k, 10k and 50k documents, then writes
-# the search section of docs/benchmarks.md. Usage: bench/run-search-bench.sh [SIZES...]
+# the search section of docs/benchmarks.md.
+# Usage: bench/run-search-bench.sh [--parts index] [--rounds N] [SIZES...]
+#   --parts index   indexing and re-indexing only (no queries); prints the rows and leaves
+#                   docs/benchmarks.md as it is: for iterating on indexing, e.g. 10000 first.
+#   --rounds N      re-index rounds per case (default 5; the median is reported).
 # Environment: BUILD_DIR (default build/bench), WORK_DIR (default build/bench-work; corpora
 # are generated once and reused), JOBS (default 2).
 set -euo pipefail
@@ -8,7 +12,18 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD_DIR="${BUILD_DIR:-$ROOT/build/bench}"
 WORK_DIR="${WORK_DIR:-$ROOT/build/bench-work}"
 JOBS="${JOBS:-2}"
-SIZES=("$@")
+PARTS=all
+ROUNDS=5
+SIZES=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --parts) PARTS="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) SIZES+=("$1"); shift ;;
+  esac
+done
+case "$PARTS" in all|index) ;; *) echo "--parts is all or index" >&2; exit 2 ;; esac
 [ ${#SIZES[@]} -eq 0 ] && SIZES=(1000 10000 50000)
 
 cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLECTERN_BUILD_BENCH=ON \
@@ -19,8 +34,12 @@ ROWS="$WORK_DIR/rows.txt"
 : > "$ROWS"
 for n in "${SIZES[@]}"; do
   "$BUILD_DIR/bench/lectern_search_bench" --docs "$n" --work "$WORK_DIR" --queries 1000 --rg-queries 50 \
-      --rows "$ROWS"
+      --rows "$ROWS" --parts "$PARTS" --rounds "$ROUNDS"
 done
+if [ "$PARTS" != all ]; then
+  sed 's/^INDEX//' "$ROWS"
+  exit 0
+fi
 
 query_rows=$(grep -v '^INDEX|' "$ROWS")
 index_rows=$(grep '^INDEX|' "$ROWS" | sed 's/^INDEX//')

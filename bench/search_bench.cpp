@@ -2,6 +2,9 @@
 // same generated corpus, in one run. Not a test: run bench/run-search-bench.sh.
 //
 //   lectern_search_bench --docs N --work DIR [--queries 1000] [--rg-queries 100] [--rows FILE]
+//                        [--parts all|index] [--rounds 5]
+// --parts index times only indexing and re-indexing (no queries); --parts reindex only the
+// re-indexing, on the index of an earlier run: for iterating on them.
 
 #include <sqlite3.h>
 #include <xapian.h>
@@ -15,6 +18,7 @@
 #include <iomanip>
 #include <iostream>
 #include <numeric>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -248,7 +252,10 @@ double median(std::vector<double> v) {
 
 int main(int argc, char** argv) {
     std::size_t docs = 1000, query_count = 1000, rg_count = 100, slowest = 0;
-    bool query_only = false;  // reuse the index of an earlier run: for tuning queries
+    bool query_only = false;    // reuse the index of an earlier run: for tuning queries
+    bool index_only = false;    // indexing and re-indexing only, no queries
+    bool reindex_only = false;  // re-indexing only, on the index of an earlier run
+    int rounds = 5;
     fs::path work = "bench-work", rows_file;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
@@ -266,6 +273,11 @@ int main(int argc, char** argv) {
             slowest = std::stoul(v);
         else if (a == "--query-only")
             query_only = v == "1";
+        else if (a == "--parts" && (v == "all" || v == "index" || v == "reindex")) {
+            index_only = v != "all";
+            reindex_only = v == "reindex";
+        } else if (a == "--rounds")
+            rounds = std::max(1, std::stoi(v));
         else {
             std::cerr << "unknown option " << a << '\n';
             return 2;
@@ -296,60 +308,67 @@ int main(int argc, char** argv) {
         return 0;
     }
 
-    // Full indexing: reading and parsing the files (shared by every engine), then Lectern's
-    // whole update (parse + index) and FTS5's insert of the same documents' text.
     auto start = Clock::now();
-    Diagnostics problems;
-    const content::Space space = content::Space::load(root, problems);
-    const double parse_ms = ms_since(start);
-    if (space.documents().size() != docs) {
-        std::cerr << "loaded " << space.documents().size() << " of " << docs << " documents\n";
-        for (std::size_t i = 0; i < std::min<std::size_t>(5, problems.items().size()); ++i) {
-            std::cerr << problems.items()[i].to_string() << '\n';
-        }
-        return 2;
-    }
-    search::UpdateOptions rebuild;
-    rebuild.rebuild = true;
-    start = Clock::now();
-    search::update_index({root, index}, rebuild);
-    const double lectern_full_ms = ms_since(start);
-    const double lectern_index_ms = lectern_full_ms - parse_ms;
-    start = Clock::now();
-    Fts5 fts(work / ("fts5-" + std::to_string(docs) + ".sqlite"));
-    fts.insert_all(space);
-    const double fts_ms = ms_since(start);
+    double parse_ms = 0, lectern_full_ms = 0, lectern_index_ms = 0, fts_ms = 0;
     const auto per_s = [&](double ms) { return static_cast<double>(docs) / (ms / 1000.0); };
-    std::cerr << "parse " << fmt(parse_ms) << " ms; lectern full " << fmt(lectern_full_ms)
-              << " ms (" << fmt(per_s(lectern_full_ms), 0) << " docs/s), index part "
-              << fmt(per_s(lectern_index_ms), 0) << " docs/s; fts5 " << fmt(fts_ms) << " ms ("
-              << fmt(per_s(fts_ms), 0) << " docs/s)\n";
+    std::optional<Fts5> fts;
+    if (!reindex_only) {
+        // Full indexing: reading and parsing the files (shared by every engine), then Lectern's
+        // whole update (parse + index) and FTS5's insert of the same documents' text.
+        start = Clock::now();
+        Diagnostics problems;
+        const content::Space space = content::Space::load(root, problems);
+        parse_ms = ms_since(start);
+        if (space.documents().size() != docs) {
+            std::cerr << "loaded " << space.documents().size() << " of " << docs << " documents\n";
+            for (std::size_t i = 0; i < std::min<std::size_t>(5, problems.items().size()); ++i) {
+                std::cerr << problems.items()[i].to_string() << '\n';
+            }
+            return 2;
+        }
+        search::UpdateOptions rebuild;
+        rebuild.rebuild = true;
+        start = Clock::now();
+        search::update_index({root, index}, rebuild);
+        lectern_full_ms = ms_since(start);
+        lectern_index_ms = lectern_full_ms - parse_ms;
+        start = Clock::now();
+        fts.emplace(work / ("fts5-" + std::to_string(docs) + ".sqlite"));
+        fts->insert_all(space);
+        fts_ms = ms_since(start);
+        std::cerr << "parse " << fmt(parse_ms) << " ms; lectern full " << fmt(lectern_full_ms)
+                  << " ms (" << fmt(per_s(lectern_full_ms), 0) << " docs/s), index part "
+                  << fmt(per_s(lectern_index_ms), 0) << " docs/s; fts5 " << fmt(fts_ms) << " ms ("
+                  << fmt(per_s(fts_ms), 0) << " docs/s)\n";
+    }
 
     // Queries.
-    const auto queries = bench::make_queries(query_count, 7);
-    const Latency ours = time_lectern(queries, index, slowest);
-    BareXapian bare(index);
-    const Latency floor =
-        time_queries(queries, [&](const std::string& q) { return bare.search(q); });
-    const Latency sqlite =
-        time_queries(queries, [&](const std::string& q) { return fts.search(q); });
-    std::vector<std::string> rg_queries;
-    for (std::size_t i = 0; i < queries.size() && rg_queries.size() < rg_count;
-         i += queries.size() / rg_count + 1) {
-        rg_queries.push_back(queries[i]);
-    }
-    const Latency rg =
-        time_queries(rg_queries, [&](const std::string& q) { return ripgrep(root, q) + 1; });
-    for (const auto& [name, l] :
-         {std::pair{"lectern", ours}, {"bare xapian", floor}, {"fts5", sqlite}, {"ripgrep", rg}}) {
-        std::cerr << name << ": p50 " << fmt(l.p50, 3) << " ms, p99 " << fmt(l.p99, 3)
-                  << " ms over " << l.n << " queries\n";
+    Latency ours, floor, sqlite, rg;
+    if (!index_only) {
+        const auto queries = bench::make_queries(query_count, 7);
+        ours = time_lectern(queries, index, slowest);
+        BareXapian bare(index);
+        floor = time_queries(queries, [&](const std::string& q) { return bare.search(q); });
+        sqlite = time_queries(queries, [&](const std::string& q) { return fts->search(q); });
+        std::vector<std::string> rg_queries;
+        for (std::size_t i = 0; i < queries.size() && rg_queries.size() < rg_count;
+             i += queries.size() / rg_count + 1) {
+            rg_queries.push_back(queries[i]);
+        }
+        rg = time_queries(rg_queries, [&](const std::string& q) { return ripgrep(root, q) + 1; });
+        for (const auto& [name, l] : {std::pair{"lectern", ours},
+                                      {"bare xapian", floor},
+                                      {"fts5", sqlite},
+                                      {"ripgrep", rg}}) {
+            std::cerr << name << ": p50 " << fmt(l.p50, 3) << " ms, p99 " << fmt(l.p99, 3)
+                      << " ms over " << l.n << " queries\n";
+        }
     }
 
     // Re-indexing after 10 documents change: committed (the agent's clone after a sync) and
-    // edited in the work tree (a trainer), five rounds each.
+    // edited in the work tree (a trainer), `rounds` rounds each.
     std::vector<double> synced, edited;
-    for (int round = 0; round < 5; ++round) {
+    for (int round = 0; round < rounds; ++round) {
         bench::touch_documents(root, 10, 100 + round);
         sh(git(root, "commit -q -a -m round"));
         search::UpdateOptions after_sync;
@@ -360,7 +379,7 @@ int main(int argc, char** argv) {
         if (r.changed.size() != 10)
             std::cerr << "expected 10 changed, got " << r.changed.size() << '\n';
     }
-    for (int round = 0; round < 5; ++round) {
+    for (int round = 0; round < rounds; ++round) {
         bench::touch_documents(root, 10, 200 + round);
         start = Clock::now();
         search::update_index({root, index});
@@ -372,15 +391,17 @@ int main(int argc, char** argv) {
               << " ms, with work-tree scan " << fmt(median(edited)) << " ms\n";
 
     std::ostringstream rows;
-    rows << "| " << docs << " | " << fmt(ours.p50, 3) << " | " << fmt(ours.p99, 3) << " | "
-         << fmt(floor.p50, 3) << " | " << fmt(floor.p99, 3) << " | " << fmt(sqlite.p50, 3) << " | "
-         << fmt(sqlite.p99, 3) << " | " << fmt(rg.p50, 1) << " | " << fmt(rg.p99, 1) << " | "
-         << fmt(ours.p99 / sqlite.p99) << "× | " << fmt(ours.p99 / floor.p99) << "× | "
-         << fmt(rg.p50 / ours.p50, 0) << "× |\n";
-    rows << "INDEX| " << docs << " | " << fmt(per_s(lectern_full_ms), 0) << " | "
-         << fmt(per_s(lectern_index_ms), 0) << " | " << fmt(per_s(fts_ms), 0) << " | "
-         << fmt(per_s(lectern_index_ms) / per_s(fts_ms)) << "× | " << fmt(median(synced), 1)
-         << " | " << fmt(median(edited), 1) << " |\n";
+    if (!index_only)
+        rows << "| " << docs << " | " << fmt(ours.p50, 3) << " | " << fmt(ours.p99, 3) << " | "
+             << fmt(floor.p50, 3) << " | " << fmt(floor.p99, 3) << " | " << fmt(sqlite.p50, 3)
+             << " | " << fmt(sqlite.p99, 3) << " | " << fmt(rg.p50, 1) << " | " << fmt(rg.p99, 1)
+             << " | " << fmt(ours.p99 / sqlite.p99) << "× | " << fmt(ours.p99 / floor.p99) << "× | "
+             << fmt(rg.p50 / ours.p50, 0) << "× |\n";
+    if (!reindex_only)
+        rows << "INDEX| " << docs << " | " << fmt(per_s(lectern_full_ms), 0) << " | "
+             << fmt(per_s(lectern_index_ms), 0) << " | " << fmt(per_s(fts_ms), 0) << " | "
+             << fmt(per_s(lectern_index_ms) / per_s(fts_ms)) << "× | " << fmt(median(synced), 1)
+             << " | " << fmt(median(edited), 1) << " |\n";
     std::cout << rows.str();
     if (!rows_file.empty()) std::ofstream(rows_file, std::ios::app) << rows.str();
     return 0;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -55,15 +56,21 @@ void remove_database(const fs::path& dir) {
     fs::remove(dir, ec);  // only when empty
 }
 
-void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+// Spelling words gained (+1) and lost (-1) over the documents of an update, written once
+// per word at the end. A changed document keeps most of its words: removing and adding each
+// of them again rewrote the spelling table's entry of every word of the document for nothing.
+using SpellingDelta = std::map<std::string, int>;
+
+void count_spelling(SpellingDelta& delta, const Xapian::Document& doc, int sign) {
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        if (terms::is_spelling_word(*t)) db.add_spelling(*t);
+        if (terms::is_spelling_word(*t)) delta[*t] += sign;
     }
 }
 
-void remove_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        if (terms::is_spelling_word(*t)) db.remove_spelling(*t);
+void write_spelling(Xapian::WritableDatabase& db, const SpellingDelta& delta) {
+    for (const auto& [word, n] : delta) {
+        if (n > 0) db.add_spelling(word, static_cast<Xapian::termcount>(n));
+        if (n < 0) db.remove_spelling(word, static_cast<Xapian::termcount>(-n));
     }
 }
 
@@ -234,6 +241,7 @@ class IndexRun {
         report_.files_read = documents.size() + (synonyms_changed ? 1 : 0);
 
         db_->begin_transaction();
+        SpellingDelta spelling;
         std::size_t done = 0;
         for (const auto& path : documents) {
             if (options_.progress.cancelled()) {
@@ -247,11 +255,11 @@ class IndexRun {
             std::optional<Xapian::Document> old;
             if (auto p = db_->postlist_begin(key); p != db_->postlist_end(key))
                 old = db_->get_document(*p);
-            if (old) remove_spelling(*db_, *old);
+            if (old) count_spelling(spelling, *old, -1);
             if (const content::Document* doc = space.find_by_path(path)) {
                 Xapian::Document xd =
                     terms_.make(*doc, content::document_searchable_text(*doc), stamp_for(path));
-                add_spelling(*db_, xd);
+                count_spelling(spelling, xd, +1);
                 db_->replace_document(key, xd);
                 (old ? report_.changed : report_.added).push_back(path);
             } else if (old) {
@@ -259,6 +267,7 @@ class IndexRun {
                 report_.deleted.push_back(path);
             }
         }
+        write_spelling(*db_, spelling);
         if (synonyms_changed) state_.synonyms = synonym_groups(space);
         merge_languages(state_.languages, space);
         save_state();

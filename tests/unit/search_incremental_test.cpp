@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "search/space_index.hpp"
@@ -119,6 +120,40 @@ TEST(SearchIncremental, UntouchedDocumentsKeepTheirXapianDocument) {
     EXPECT_EQ(docid_of("procedures/doc-4.md"), before);
     // replace_document keeps the edited document's id: no document was added.
     EXPECT_EQ(Xapian::Database(dir.path().string()).get_lastdocid(), last_before);
+}
+
+// Spelling data after updates is what a rebuild of the same files makes: words a changed
+// document lost are counted down (and gone when no document has them), words it gained
+// counted up, words it kept untouched.
+TEST(SearchIncremental, SpellingDataMatchesARebuild) {
+    test::TempSpace s;
+    test::TempIndexDir dir, fresh;
+    write_git_space(s, 4);
+    update_index({s.root(), dir.path()});
+    s.write("procedures/doc-1.md",
+            proc("doc-1", "Document 1", "Ordinary words and a heliotrope, heliotrope.\n"));
+    s.write("procedures/doc-2.md", proc("doc-2", "Document 2", "Nothing more here.\n"));
+    git(s.root(), "rm -q procedures/doc-3.md");
+    git(s.root(), "add -A");
+    git(s.root(), "commit -q -m edit");
+    const IndexReport r = update_index({s.root(), dir.path()});
+    ASSERT_EQ(r.source, ChangeSource::GitDiff);
+    UpdateOptions rebuild;
+    rebuild.rebuild = true;
+    update_index({s.root(), fresh.path()}, rebuild);
+
+    const auto words = [](const std::filesystem::path& index) {
+        Xapian::Database db(index.string());
+        std::map<std::string, Xapian::doccount> out;
+        for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w)
+            out[*w] = w.get_termfreq();
+        return out;
+    };
+    const auto updated = words(dir.path());
+    EXPECT_EQ(updated, words(fresh.path()));
+    EXPECT_EQ(updated.count("heliotrope"), 1u);
+    EXPECT_EQ(updated.at("ordinary"), 2u);  // doc-0 and doc-1; doc-2 and doc-3 lost it
+    EXPECT_EQ(updated.count("number"), 1u);
 }
 
 TEST(SearchIncremental, UncommittedEditsAreIndexedAndRevisited) {
