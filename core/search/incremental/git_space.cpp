@@ -2,6 +2,7 @@
 
 #include <git2.h>
 
+#include <map>
 #include <set>
 
 #include "common/git_handles.hpp"
@@ -36,6 +37,81 @@ std::optional<git::TreePtr> commit_tree(git_repository* repo, const std::string&
     if (git_commit_tree(&raw_tree, commit.get()) != 0)
         throw libgit2_error("reading the tree of commit " + commit_id);
     return git::TreePtr(raw_tree);
+}
+
+git::TreePtr lookup_tree(git_repository* repo, const git_tree_entry* entry) {
+    git_tree* raw = nullptr;
+    if (git_tree_lookup(&raw, repo, git_tree_entry_id(entry)) != 0)
+        throw libgit2_error(std::string("reading the folder ") + git_tree_entry_name(entry));
+    return git::TreePtr(raw);
+}
+
+bool is_tree(const git_tree_entry* entry) {
+    return git_tree_entry_type(entry) == GIT_OBJECT_TREE;
+}
+
+// Every file under `entry` (itself when it is not a folder), with its object id.
+void list_files(git_repository* repo, const git_tree_entry* entry, const std::string& path,
+                std::vector<std::pair<std::string, git_oid>>& out) {
+    if (!is_tree(entry)) {
+        out.emplace_back(path, *git_tree_entry_id(entry));
+        return;
+    }
+    const git::TreePtr tree = lookup_tree(repo, entry);
+    for (std::size_t i = 0, n = git_tree_entrycount(tree.get()); i < n; ++i) {
+        const git_tree_entry* child = git_tree_entry_byindex(tree.get(), i);
+        list_files(repo, child, path + "/" + git_tree_entry_name(child), out);
+    }
+}
+
+struct FileChanges {
+    std::vector<std::pair<std::string, git_oid>> added, deleted;
+    std::vector<std::string> modified;
+};
+
+// Walks two trees side by side in git's order of entries, opening only the folders whose
+// ids differ. libgit2's tree-to-tree diff compares every entry of both sides through its
+// iterators: 200-300 ms for the two 35,000-entry trees of one flat folder, where reading
+// them and comparing ids takes a fraction of that.
+void diff_trees(git_repository* repo, const git_tree* old_tree, const git_tree* new_tree,
+                const std::string& prefix, FileChanges& out) {
+    const std::size_t old_n = git_tree_entrycount(old_tree);
+    const std::size_t new_n = git_tree_entrycount(new_tree);
+    std::size_t i = 0, j = 0;
+    while (i < old_n || j < new_n) {
+        const git_tree_entry* a = i < old_n ? git_tree_entry_byindex(old_tree, i) : nullptr;
+        const git_tree_entry* b = j < new_n ? git_tree_entry_byindex(new_tree, j) : nullptr;
+        // git_tree_entry_cmp orders as git does: a folder sorts as if its name ended in '/',
+        // so a file and a folder of the same name are a deletion and an addition.
+        const int order = !a ? 1 : !b ? -1 : git_tree_entry_cmp(a, b);
+        if (order < 0) {
+            list_files(repo, a, prefix + git_tree_entry_name(a), out.deleted);
+            ++i;
+            continue;
+        }
+        if (order > 0) {
+            list_files(repo, b, prefix + git_tree_entry_name(b), out.added);
+            ++j;
+            continue;
+        }
+        ++i;
+        ++j;
+        if (git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) &&
+            git_tree_entry_filemode(a) == git_tree_entry_filemode(b)) {
+            continue;
+        }
+        const std::string path = prefix + git_tree_entry_name(a);
+        if (is_tree(a) && is_tree(b)) {
+            const git::TreePtr old_sub = lookup_tree(repo, a);
+            const git::TreePtr new_sub = lookup_tree(repo, b);
+            diff_trees(repo, old_sub.get(), new_sub.get(), path + "/", out);
+        } else if (is_tree(a) || is_tree(b)) {
+            list_files(repo, a, path, out.deleted);  // a submodule became a folder or back
+            list_files(repo, b, path, out.added);
+        } else {
+            out.modified.push_back(path);
+        }
+    }
 }
 
 }  // namespace
@@ -88,36 +164,32 @@ std::optional<TreeChanges> GitSpace::diff(const std::string& from, const std::st
     auto new_tree = commit_tree(repo, to);
     if (!new_tree) throw Error(ErrorKind::NotFound, "commit " + to + " is not in the repository");
 
-    git_diff* raw_diff = nullptr;
-    if (git_diff_tree_to_tree(&raw_diff, repo, old_tree->get(), new_tree->get(), nullptr) != 0) {
-        throw libgit2_error("comparing commits " + from + " and " + to);
-    }
-    git::DiffPtr diff(raw_diff);
-    // Exact renames only: comparing contents of every added and deleted pair costs time and
-    // gains nothing here, since a renamed and edited file is re-indexed either way.
-    git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
-    find.flags = GIT_DIFF_FIND_RENAMES | GIT_DIFF_FIND_EXACT_MATCH_ONLY;
-    if (git_diff_find_similar(diff.get(), &find) != 0) throw libgit2_error("finding renamed files");
+    FileChanges files;
+    diff_trees(repo, old_tree->get(), new_tree->get(), "", files);
 
+    // Exact renames only, as libgit2's GIT_DIFF_FIND_EXACT_MATCH_ONLY finds them: a deleted
+    // file whose object comes back under a new path. Comparing contents of every added and
+    // deleted pair costs time and gains nothing here, since a renamed and edited file is
+    // re-indexed either way.
+    std::multimap<std::string, std::size_t> deleted_by_object;
+    for (std::size_t k = 0; k < files.deleted.size(); ++k) {
+        deleted_by_object.emplace(oid_string(&files.deleted[k].second), k);
+    }
+    std::vector<bool> renamed_away(files.deleted.size(), false);
     TreeChanges changes;
-    const std::size_t n = git_diff_num_deltas(diff.get());
-    for (std::size_t i = 0; i < n; ++i) {
-        const git_diff_delta* d = git_diff_get_delta(diff.get(), i);
-        switch (d->status) {
-            case GIT_DELTA_ADDED:
-                changes.added.emplace_back(d->new_file.path);
-                break;
-            case GIT_DELTA_DELETED:
-                changes.deleted.emplace_back(d->old_file.path);
-                break;
-            case GIT_DELTA_RENAMED:
-                changes.renamed.emplace_back(d->old_file.path, d->new_file.path);
-                break;
-            default:
-                changes.modified.emplace_back(d->new_file.path);
-                break;
+    for (const auto& [path, oid] : files.added) {
+        if (auto it = deleted_by_object.find(oid_string(&oid)); it != deleted_by_object.end()) {
+            changes.renamed.emplace_back(files.deleted[it->second].first, path);
+            renamed_away[it->second] = true;
+            deleted_by_object.erase(it);
+        } else {
+            changes.added.push_back(path);
         }
     }
+    for (std::size_t k = 0; k < files.deleted.size(); ++k) {
+        if (!renamed_away[k]) changes.deleted.push_back(files.deleted[k].first);
+    }
+    changes.modified = std::move(files.modified);
     return changes;
 }
 
