@@ -71,3 +71,44 @@ TEST(SearchGitDiff, ReportsEditsRenamesAndWholeFolders) {
 
     EXPECT_FALSE(space->diff(std::string(40, '1'), second));  // not in the repository
 }
+
+// Changes three and four folders deep, next to files and folders that stay as they were: the
+// walk descends only into folders that changed and reports each kind of change by full path.
+TEST(SearchGitDiff, FindsChangesInNestedFolders) {
+    test::TempSpace s;
+    s.write("lessons/onboarding/week-1/day-1/lesson.md", "day one\n");
+    s.write("lessons/onboarding/week-1/day-2/lesson.md", "day two\n");
+    s.write("lessons/onboarding/week-1/day-3/lesson.md", "day three\n");
+    s.write("lessons/onboarding/week-2/day-1/lesson.md", "week two\n");
+    s.write("scripts/billing/refunds/partial.md", "a partial refund\n");
+    s.write("scripts/billing/refunds/full.md", "a full refund\n");
+    s.write("scripts/billing/refunds/keep.md", "stays put\n");
+    s.write("scripts/billing/chargebacks/dispute.md", "a dispute\n");
+    git(s.root(), "init -q");
+    git(s.root(), "add -A");
+    git(s.root(), "commit -q -m first");
+    auto space = GitSpace::open(s.root());
+    ASSERT_TRUE(space);
+    const std::string first = space->head_commit();
+
+    s.write("lessons/onboarding/week-1/day-1/lesson.md", "day one, edited\n");
+    git(s.root(), "rm -q lessons/onboarding/week-1/day-2/lesson.md");
+    s.write("lessons/onboarding/week-1/day-4/lesson.md", "day four\n");
+    git(s.root(), "mv scripts/billing/refunds/partial.md scripts/billing/chargebacks/partial.md");
+    s.write("scripts/billing/refunds/store-credit.md", "store credit instead\n");
+    git(s.root(), "add -A");
+    git(s.root(), "commit -q -m second");
+
+    const auto changes = space->diff(first, space->head_commit());
+    ASSERT_TRUE(changes);
+    EXPECT_EQ(changes->modified,
+              std::vector<std::string>{"lessons/onboarding/week-1/day-1/lesson.md"});
+    EXPECT_EQ(changes->deleted,
+              std::vector<std::string>{"lessons/onboarding/week-1/day-2/lesson.md"});
+    EXPECT_EQ(sorted(changes->added),
+              (std::vector<std::string>{"lessons/onboarding/week-1/day-4/lesson.md",
+                                        "scripts/billing/refunds/store-credit.md"}));
+    ASSERT_EQ(changes->renamed.size(), 1u);
+    EXPECT_EQ(changes->renamed[0].first, "scripts/billing/refunds/partial.md");
+    EXPECT_EQ(changes->renamed[0].second, "scripts/billing/chargebacks/partial.md");
+}

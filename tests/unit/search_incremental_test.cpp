@@ -156,6 +156,40 @@ TEST(SearchIncremental, SpellingDataMatchesARebuild) {
     EXPECT_EQ(updated.count("number"), 1u);
 }
 
+// What the agent sees of it: a typo is corrected to a word only while some document still
+// has that word.
+TEST(SearchIncremental, SuggestionsFollowRemovedAndEditedDocuments) {
+    test::TempSpace s;
+    test::TempIndexDir dir;
+    s.write("procedures/only.md", proc("only", "Only here", "A heliotrope stands alone.\n"));
+    s.write("procedures/edited.md",
+            proc("edited", "Edited later", "Chrysanthemum and marigold today.\n"));
+    s.write("procedures/keeps.md", proc("keeps", "Keeps it", "A chrysanthemum stays.\n"));
+    git(s.root(), "init -q");
+    git(s.root(), "add -A");
+    git(s.root(), "commit -q -m initial");
+    SpaceIndex index({s.root(), dir.path()});
+    index.update();
+    const auto corrected_to = [&](const std::string& query) {
+        const SearchResults r = find(index, query);
+        return r.corrections.empty() ? std::string() : r.corrections.front().used;
+    };
+    ASSERT_EQ(corrected_to("heliotrpe "), "heliotrope");
+    ASSERT_EQ(corrected_to("marigodl "), "marigold");
+    ASSERT_EQ(corrected_to("chrysantemum "), "chrysanthemum");
+
+    git(s.root(), "rm -q procedures/only.md");
+    s.write("procedures/edited.md", proc("edited", "Edited later", "Nothing of flowers now.\n"));
+    git(s.root(), "add -A");
+    git(s.root(), "commit -q -m edit");
+    ASSERT_EQ(index.update().source, ChangeSource::GitDiff);
+
+    EXPECT_EQ(corrected_to("heliotrpe "), "");  // its only document was removed
+    EXPECT_EQ(corrected_to("marigodl "), "");   // its only document no longer has it
+    EXPECT_EQ(corrected_to("chrysantemum "), "chrysanthemum");  // "keeps" still has it
+    EXPECT_EQ(ids(find(index, "chrysantemum ")), std::vector<std::string>{"keeps"});
+}
+
 TEST(SearchIncremental, UncommittedEditsAreIndexedAndRevisited) {
     test::TempSpace s;
     test::TempIndexDir dir;
