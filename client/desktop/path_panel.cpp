@@ -30,12 +30,12 @@ PathPanel::PathPanel(wxWindow* parent) : wxPanel(parent) {
     progress_->SetFont(progress_->GetFont().Bold());
     list_ = new wxTreeListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTL_SINGLE);
     list_->SetName("path-items");
-    list_->AppendColumn(_("Item"), 420);
-    list_->AppendColumn(_("Kind"), 140);
+    list_->AppendColumn(_("Item"), 330);
+    list_->AppendColumn(_("Kind"), 110);
     // TRANSLATORS: column of an onboarding path: the date an item is due.
-    list_->AppendColumn(_("Due"), 190);
+    list_->AppendColumn(_("Due"), 170);
     // TRANSLATORS: column of an onboarding path: done, to do, sign again, read.
-    list_->AppendColumn(_("State"), 120);
+    list_->AppendColumn(_("State"), 110);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(title_, 0, wxLEFT | wxRIGHT | wxTOP, 16);
     sizer->Add(subtitle_, 0, wxLEFT | wxRIGHT | wxTOP, 16);
