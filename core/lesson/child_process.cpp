@@ -66,37 +66,52 @@ struct FileActions {
 
 }  // namespace
 
-ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::string& package)
+ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::string& package,
+                           Stream stream)
     : stderr_file_(temp_file_name("ffmpeg")) {
-    // A socket, not a pipe: send() with MSG_NOSIGNAL reports a child that died as an error
-    // instead of killing this process with SIGPIPE, without touching the process's signals.
+    // A socket, not a pipe, for its input: send() with MSG_NOSIGNAL reports a child that died
+    // as an error instead of killing this process with SIGPIPE, without touching the
+    // process's signals. Its output comes through a pipe made large enough for whole lines of
+    // video: fewer wake-ups for both sides.
     int fds[2];
-    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+    const bool input = stream == Stream::Input;
+    const int made =
+        input ? socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) : pipe2(fds, O_CLOEXEC);
+    if (made != 0) {
         throw Error(ErrorKind::Io,
                     std::string("cannot start ") + argv[0] + ": " + std::strerror(errno));
     }
+    // The child's end, and ours.
+    const int child_fd = input ? fds[0] : fds[1];
+    const int own_fd = input ? fds[1] : fds[0];
+    if (!input) fcntl(own_fd, F_SETPIPE_SZ, 1 << 20);  // a hint: a smaller pipe still works
     FileActions fa;
-    posix_spawn_file_actions_adddup2(&fa.actions, fds[0], STDIN_FILENO);
-    posix_spawn_file_actions_addopen(&fa.actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    if (input) {
+        posix_spawn_file_actions_adddup2(&fa.actions, child_fd, STDIN_FILENO);
+        posix_spawn_file_actions_addopen(&fa.actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    } else {
+        posix_spawn_file_actions_addopen(&fa.actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_adddup2(&fa.actions, child_fd, STDOUT_FILENO);
+    }
     posix_spawn_file_actions_addopen(&fa.actions, STDERR_FILENO, stderr_file_.c_str(),
                                      O_WRONLY | O_CREAT | O_TRUNC, 0600);
     auto args = c_argv(argv);
     const int rc = posix_spawnp(&pid_, argv[0].c_str(), &fa.actions, nullptr, args.data(), environ);
-    close(fds[0]);
+    close(child_fd);
     if (rc != 0) {
-        close(fds[1]);
+        close(own_fd);
         pid_ = -1;
         std::error_code ec;
         fs::remove(stderr_file_, ec);
         if (rc == ENOENT) throw_not_installed(argv[0], package);
         throw Error(ErrorKind::Io, "cannot start " + argv[0] + ": " + std::strerror(rc));
     }
-    stdin_fd_ = fds[1];
+    fd_ = own_fd;
 }
 
 ChildProcess::~ChildProcess() {
     if (pid_ > 0) kill();
-    if (stdin_fd_ >= 0) close(stdin_fd_);
+    if (fd_ >= 0) close(fd_);
     std::error_code ec;
     fs::remove(stderr_file_, ec);
 }
@@ -104,7 +119,7 @@ ChildProcess::~ChildProcess() {
 bool ChildProcess::write(const void* data, std::size_t size) {
     const auto* p = static_cast<const char*>(data);
     while (size > 0) {
-        const ssize_t n = send(stdin_fd_, p, size, MSG_NOSIGNAL);
+        const ssize_t n = send(fd_, p, size, MSG_NOSIGNAL);
         if (n < 0) {
             if (errno == EINTR) continue;
             return false;
@@ -115,10 +130,22 @@ bool ChildProcess::write(const void* data, std::size_t size) {
     return true;
 }
 
+bool ChildProcess::read_exactly(void* data, std::size_t size) {
+    auto* p = static_cast<char*>(data);
+    while (size > 0) {
+        const ssize_t n = ::read(fd_, p, size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        p += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
 int ChildProcess::finish() {
-    if (stdin_fd_ >= 0) {
-        close(stdin_fd_);
-        stdin_fd_ = -1;
+    if (fd_ >= 0) {
+        close(fd_);
+        fd_ = -1;
     }
     if (pid_ <= 0) return -1;
     const int status = wait_for(pid_);

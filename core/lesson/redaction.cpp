@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <vector>
 
 #include <opencv2/imgproc.hpp>
 
@@ -28,20 +29,63 @@ cv::Size pixel_blocks(const cv::Rect& r) {
     return {std::max(1, r.width / block), std::max(1, r.height / block)};
 }
 
-void hide(cv::Mat& frame, const RedactionRegion& region) {
-    const cv::Rect r = cv::Rect(region.box.x, region.box.y, region.box.width, region.box.height) &
-                       cv::Rect(0, 0, frame.cols, frame.rows);
-    if (r.area() == 0) return;
-    cv::Mat roi = frame(r);
-    if (region.style == RedactStyle::Pixelate) {
+// One picture in YUV 4:2:0 (I420), as ffmpeg decodes and x264 encodes it: the full-size
+// luma plane followed by the two half-size chroma planes, in one buffer.
+struct Yuv420Picture {
+    Yuv420Picture(int w, int h)
+        : width(w), height(h), bytes(static_cast<std::size_t>(w) * h * 3 / 2) {}
+
+    cv::Mat plane(int index) {
+        auto* base = bytes.data();
+        if (index == 0) return {height, width, CV_8UC1, base};
+        const std::size_t luma = static_cast<std::size_t>(width) * height;
+        const std::size_t chroma = luma / 4;
+        return {height / 2, width / 2, CV_8UC1, base + luma + (index - 1) * chroma};
+    }
+    cv::Mat bgr() {
+        cv::Mat out;
+        cv::cvtColor(cv::Mat(height * 3 / 2, width, CV_8UC1, bytes.data()), out,
+                     cv::COLOR_YUV2BGR_I420);
+        return out;
+    }
+
+    int width;
+    int height;
+    std::vector<unsigned char> bytes;
+};
+
+void hide_in_plane(cv::Mat roi, const cv::Size& blocks, RedactStyle style, int blur_kernel) {
+    if (style == RedactStyle::Pixelate) {
         cv::Mat small;
-        cv::resize(roi, small, pixel_blocks(r), 0, 0, cv::INTER_AREA);
-        cv::resize(small, roi, r.size(), 0, 0, cv::INTER_NEAREST);
+        cv::resize(roi, small, blocks, 0, 0, cv::INTER_AREA);
+        cv::resize(small, roi, roi.size(), 0, 0, cv::INTER_NEAREST);
     } else {
-        // Three box blurs approach a Gaussian; a kernel a third of the region wide leaves
-        // no shape of a letter.
-        const int k = std::max(15, std::min(r.width, r.height) / 3) | 1;
-        for (int i = 0; i < 3; ++i) cv::blur(roi, roi, {k, k}, {-1, -1}, cv::BORDER_REPLICATE);
+        // Three box blurs approach a Gaussian.
+        for (int i = 0; i < 3; ++i) {
+            cv::blur(roi, roi, {blur_kernel, blur_kernel}, {-1, -1}, cv::BORDER_REPLICATE);
+        }
+    }
+}
+
+// Hides the region in each plane. Pixelating and blurring are averages, so doing them on the
+// luma and chroma planes gives the picture that doing them on its colours would. The region
+// grows to even sides so the chroma samples it covers are its own.
+void hide(Yuv420Picture& picture, const RedactionRegion& region) {
+    cv::Rect r = cv::Rect(region.box.x, region.box.y, region.box.width, region.box.height) &
+                 cv::Rect(0, 0, picture.width, picture.height);
+    if (r.area() == 0) return;
+    const int x0 = r.x & ~1, y0 = r.y & ~1;
+    const int x1 = std::min(picture.width, (r.x + r.width + 1) & ~1);
+    const int y1 = std::min(picture.height, (r.y + r.height + 1) & ~1);
+    r = cv::Rect(x0, y0, x1 - x0, y1 - y0);
+    if (r.width < 2 || r.height < 2) return;
+    const cv::Size blocks = pixel_blocks(r);
+    // A kernel a third of the region wide leaves no shape of a letter.
+    const int kernel = std::max(15, std::min(r.width, r.height) / 3) | 1;
+    hide_in_plane(picture.plane(0)(r), blocks, region.style, kernel);
+    const cv::Rect half(r.x / 2, r.y / 2, r.width / 2, r.height / 2);
+    for (int plane = 1; plane <= 2; ++plane) {
+        hide_in_plane(picture.plane(plane)(half), blocks, region.style, (kernel / 2) | 1);
     }
 }
 
@@ -57,6 +101,13 @@ void write_bytes(const fs::path& file, const std::vector<unsigned char>& bytes) 
               static_cast<std::streamsize>(bytes.size()));
     out.close();
     if (!out) throw Error(ErrorKind::Io, "cannot write '" + file.string() + "'");
+}
+
+void write_key_frame(const KeyFrameRequest& request, const cv::Mat& bgr,
+                     const RedactOptions& options) {
+    const auto encoded = encode_key_frame(bgr, options.thumbnail_width, options.jpeg_quality);
+    write_bytes(request.frame_file, encoded.frame);
+    write_bytes(request.thumbnail_file, encoded.thumbnail);
 }
 
 std::string fps_text(double fps) {
@@ -93,8 +144,8 @@ RedactResult write_redacted_video(const fs::path& original,
                                   const std::vector<RedactionRegion>& regions,
                                   const fs::path& output, std::vector<KeyFrameRequest> key_frames,
                                   const RedactOptions& options, const Progress& progress) {
-    OpenedVideo opened = open_video(original);
-    const VideoInfo& info = opened.info;
+    // OpenCV checks the original first: its errors say what is wrong with a damaged file.
+    const VideoInfo info = probe_video(original);
     RedactResult result;
     const std::string audio = audio_codec(original);
     result.audio = !audio.empty();
@@ -108,97 +159,122 @@ RedactResult write_redacted_video(const fs::path& original,
                         std::to_string(info.height) +
                         " pixels: too small to be a screen recording; export it again");
     }
-    std::vector<std::string> argv = {
-        // Frames go to ffmpeg as YUV 4:2:0, what the encoder takes, converted here with
-        // OpenCV's exact rounding: half the bytes of BGR through the pipe and no conversion
-        // in ffmpeg (its exact-rounding BGR conversion cost a third of the encoder's time).
+    const std::string size = std::to_string(even_width) + "x" + std::to_string(even_height);
+    const std::string fps = fps_text(info.fps);
+    // The frames travel as YUV 4:2:0 from one ffmpeg that decodes to one that encodes, and
+    // are redacted in between. OpenCV 4.6's video reader hands out only BGR pictures, and
+    // converting every frame to BGR and back cost a fifth of the encoder's time. The decoder
+    // puts the frames on a constant-rate clock (recorders often write a variable rate), so
+    // frame n is at n / fps both for the regions' time ranges and in the written video; a
+    // recording whose window changed size is scaled to its first size.
+    const std::vector<std::string> decode = {
         "ffmpeg",
         "-hide_banner",
         "-loglevel",
         "error",
-        "-y",
-        "-f",
-        "rawvideo",
-        "-pix_fmt",
-        "yuv420p",
-        "-video_size",
-        std::to_string(even_width) + "x" + std::to_string(even_height),
-        "-framerate",
-        fps_text(info.fps),
-        "-i",
-        "pipe:0",
+        "-nostdin",
         "-i",
         original.string(),
         "-map",
         "0:v:0",
-        "-map",
-        "1:a:0?",
-        "-c:v",
-        "libx264",
-        "-preset",
-        options.preset,
-        "-crf",
-        std::to_string(options.crf),
+        "-vf",
+        "scale=" + std::to_string(info.width) + ":" + std::to_string(info.height) +
+            ",crop=" + std::to_string(even_width) + ":" + std::to_string(even_height) + ":0:0",
+        "-fps_mode",
+        "cfr",
+        "-r",
+        fps,
         "-pix_fmt",
-        "yuv420p"};
+        "yuv420p",
+        "-f",
+        "rawvideo",
+        "pipe:1"};
+    std::vector<std::string> encode = {"ffmpeg",
+                                       "-hide_banner",
+                                       "-loglevel",
+                                       "error",
+                                       "-y",
+                                       "-f",
+                                       "rawvideo",
+                                       "-pix_fmt",
+                                       "yuv420p",
+                                       "-video_size",
+                                       size,
+                                       "-framerate",
+                                       fps,
+                                       "-i",
+                                       "pipe:0",
+                                       "-i",
+                                       original.string(),
+                                       "-map",
+                                       "0:v:0",
+                                       "-map",
+                                       "1:a:0?",
+                                       "-c:v",
+                                       "libx264",
+                                       "-preset",
+                                       options.preset,
+                                       "-crf",
+                                       std::to_string(options.crf),
+                                       "-pix_fmt",
+                                       "yuv420p"};
     if (mp4_can_copy(audio)) {
-        argv.insert(argv.end(), {"-c:a", "copy"});
+        encode.insert(encode.end(), {"-c:a", "copy"});
     } else {
-        argv.insert(argv.end(), {"-c:a", "aac", "-b:a", "160k"});
+        encode.insert(encode.end(), {"-c:a", "aac", "-b:a", "160k"});
     }
-    argv.insert(argv.end(), {"-movflags", "+faststart", "-f", "mp4", output.string()});
+    encode.insert(encode.end(), {"-movflags", "+faststart", "-f", "mp4", output.string()});
 
     std::sort(key_frames.begin(), key_frames.end(),
               [](const KeyFrameRequest& a, const KeyFrameRequest& b) { return a.at < b.at; });
     std::size_t next_key = 0;
 
     OutputGuard guard{output};
-    ChildProcess ffmpeg(argv, "ffmpeg");
-    const cv::Size size(info.width, info.height);
-    cv::Mat frame, last, yuv;
-    double last_t = 0;
+    ChildProcess decoder(decode, "ffmpeg", ChildProcess::Stream::Output);
+    ChildProcess encoder(encode, "ffmpeg");
+    // Two pictures: the one being read, and the last one read (for key frames past the end).
+    Yuv420Picture picture(even_width, even_height);
+    Yuv420Picture last(even_width, even_height);
+    double t = 0;
     auto last_report = Clock::now();
     for (long long index = 0;; ++index) {
         if (progress.cancelled()) {
-            ffmpeg.kill();
+            decoder.kill();
+            encoder.kill();
             result.cancelled = true;
             return result;
         }
-        if (!opened.capture.read(frame) || frame.empty()) break;
-        double t = opened.capture.get(cv::CAP_PROP_POS_MSEC) / 1000.0;
-        if (!(t > 0) || t < last_t) t = static_cast<double>(index) / info.fps;
-        last_t = t;
-        if (frame.size() != size) {
-            cv::Mat resized;
-            cv::resize(frame, resized, size);
-            frame = resized;
-        }
+        if (!decoder.read_exactly(picture.bytes.data(), picture.bytes.size())) break;
+        t = static_cast<double>(index) / info.fps;
         for (const auto& region : regions) {
-            if (region.covers(t)) hide(frame, region);
+            if (region.covers(t)) hide(picture, region);
         }
-        cv::cvtColor(frame(cv::Rect(0, 0, even_width, even_height)), yuv, cv::COLOR_BGR2YUV_I420);
-        if (!ffmpeg.write(yuv.data, yuv.total() * yuv.elemSize())) break;
+        if (!encoder.write(picture.bytes.data(), picture.bytes.size())) break;
         ++result.frames;
         // The frame that shows a key frame's moment: the first at or after it, within half
         // a frame's time of rounding.
-        while (next_key < key_frames.size() && key_frames[next_key].at <= t + 0.5 / info.fps) {
-            const auto encoded =
-                encode_key_frame(frame, options.thumbnail_width, options.jpeg_quality);
-            write_bytes(key_frames[next_key].frame_file, encoded.frame);
-            write_bytes(key_frames[next_key].thumbnail_file, encoded.thumbnail);
-            ++next_key;
+        if (next_key < key_frames.size() && key_frames[next_key].at <= t + 0.5 / info.fps) {
+            const cv::Mat bgr = picture.bgr();
+            while (next_key < key_frames.size() && key_frames[next_key].at <= t + 0.5 / info.fps)
+                write_key_frame(key_frames[next_key++], bgr, options);
         }
-        last = frame;
+        std::swap(picture.bytes, last.bytes);
         if (Clock::now() - last_report > std::chrono::milliseconds(200)) {
             progress.step("redacting", t, info.duration);
             last_report = Clock::now();
         }
     }
-    const int status = ffmpeg.finish();
+    const int decoded = decoder.finish();
+    const int status = encoder.finish();
     if (status != 0) {
         throw Error(ErrorKind::Library, "ffmpeg could not write the redacted video '" +
                                             output.string() + "' (exit " + std::to_string(status) +
-                                            "): " + ffmpeg.error_output());
+                                            "): " + encoder.error_output());
+    }
+    if (decoded != 0 && result.frames == 0) {
+        throw Error(ErrorKind::InvalidContent, "ffmpeg could not decode '" + original.string() +
+                                                   "' (exit " + std::to_string(decoded) +
+                                                   "): " + decoder.error_output());
     }
     if (result.frames == 0) {
         throw Error(ErrorKind::InvalidContent,
@@ -206,13 +282,13 @@ RedactResult write_redacted_video(const fs::path& original,
                         "' has no frame that can be decoded: the file is "
                         "damaged; export the recording again");
     }
-    const double decoded_until = last_t + 1.0 / info.fps;
+    const double decoded_until = t + 1.0 / info.fps;
     if (looks_truncated(info, decoded_until)) throw_truncated(original, info, decoded_until);
     // Key frames asked for past the last frame show the last frame.
-    for (; next_key < key_frames.size(); ++next_key) {
-        const auto encoded = encode_key_frame(last, options.thumbnail_width, options.jpeg_quality);
-        write_bytes(key_frames[next_key].frame_file, encoded.frame);
-        write_bytes(key_frames[next_key].thumbnail_file, encoded.thumbnail);
+    if (next_key < key_frames.size()) {
+        const cv::Mat bgr = last.bgr();
+        for (; next_key < key_frames.size(); ++next_key)
+            write_key_frame(key_frames[next_key], bgr, options);
     }
     progress.step("redacting", info.duration, info.duration);
     guard.keep = true;

@@ -32,12 +32,13 @@ struct RedactResult {
     bool cancelled = false;
 };
 
-/// Decodes `original` with OpenCV, hides every region in the frames its time range covers,
-/// and has ffmpeg encode the frames (H.264 in MP4) with the original's audio track muxed
-/// back in: OpenCV writes no audio. Writes the requested key frames as JPEG. Regions may be
-/// empty (a plain re-encode with key frames). On failure or cancel nothing is left at
-/// `output`. Throws Error like probe_video() for a bad original, Error(NotFound) when ffmpeg
-/// is not installed and Error(Library) with ffmpeg's words when encoding fails.
+/// Checks `original` with OpenCV, has ffmpeg decode it to YUV 4:2:0 on a constant-rate clock,
+/// hides every region in the frames its time range covers, and has a second ffmpeg encode the
+/// frames (H.264 in MP4) with the original's audio track muxed back in. Writes the requested
+/// key frames as JPEG from the redacted picture. Regions may be empty (a plain re-encode with
+/// key frames). On failure or cancel nothing is left at `output`. Throws Error like
+/// probe_video() for a bad original, Error(NotFound) when ffmpeg is not installed and
+/// Error(Library) with ffmpeg's words when encoding fails.
 RedactResult write_redacted_video(const std::filesystem::path& original,
                                   const std::vector<RedactionRegion>& regions,
                                   const std::filesystem::path& output,
