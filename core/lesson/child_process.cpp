@@ -1,9 +1,9 @@
 #include "lesson/child_process.hpp"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fstream>
 #include <random>
+#include <vector>
 
 #include "common/error.hpp"
 
@@ -55,6 +56,31 @@ int wait_for(int pid) {
     return -1;
 }
 
+// Blocks SIGPIPE for the calling thread while it lives: writing into a pipe whose reader has
+// gone fails with EPIPE instead of stopping the process. A SIGPIPE raised meanwhile is
+// taken off the thread before the block is lifted; the process's signal handling is left alone.
+class SigpipeBlock {
+  public:
+    SigpipeBlock() {
+        sigemptyset(&pipe_);
+        sigaddset(&pipe_, SIGPIPE);
+        pthread_sigmask(SIG_BLOCK, &pipe_, &old_);
+    }
+    ~SigpipeBlock() {
+        if (sigismember(&old_, SIGPIPE)) return;
+        const timespec zero{0, 0};
+        while (sigtimedwait(&pipe_, nullptr, &zero) > 0) {
+        }
+        pthread_sigmask(SIG_SETMASK, &old_, nullptr);
+    }
+    SigpipeBlock(const SigpipeBlock&) = delete;
+    SigpipeBlock& operator=(const SigpipeBlock&) = delete;
+
+  private:
+    sigset_t pipe_{};
+    sigset_t old_{};
+};
+
 // RAII for posix_spawn_file_actions_t.
 struct FileActions {
     posix_spawn_file_actions_t actions;
@@ -69,22 +95,18 @@ struct FileActions {
 ChildProcess::ChildProcess(const std::vector<std::string>& argv, const std::string& package,
                            Stream stream)
     : stderr_file_(temp_file_name("ffmpeg")) {
-    // A socket, not a pipe, for its input: send() with MSG_NOSIGNAL reports a child that died
-    // as an error instead of killing this process with SIGPIPE, without touching the
-    // process's signals. Its output comes through a pipe made large enough for whole lines of
-    // video: fewer wake-ups for both sides.
+    // Pipes made large enough for a good part of a video frame: fewer wake-ups for both
+    // sides, and splice() moves whole pages from one child's output to another's input.
     int fds[2];
     const bool input = stream == Stream::Input;
-    const int made =
-        input ? socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) : pipe2(fds, O_CLOEXEC);
-    if (made != 0) {
+    if (pipe2(fds, O_CLOEXEC) != 0) {
         throw Error(ErrorKind::Io,
                     std::string("cannot start ") + argv[0] + ": " + std::strerror(errno));
     }
     // The child's end, and ours.
     const int child_fd = input ? fds[0] : fds[1];
     const int own_fd = input ? fds[1] : fds[0];
-    if (!input) fcntl(own_fd, F_SETPIPE_SZ, 1 << 20);  // a hint: a smaller pipe still works
+    fcntl(own_fd, F_SETPIPE_SZ, 1 << 20);  // a hint: a smaller pipe still works
     FileActions fa;
     if (input) {
         posix_spawn_file_actions_adddup2(&fa.actions, child_fd, STDIN_FILENO);
@@ -117,9 +139,10 @@ ChildProcess::~ChildProcess() {
 }
 
 bool ChildProcess::write(const void* data, std::size_t size) {
+    SigpipeBlock block;
     const auto* p = static_cast<const char*>(data);
     while (size > 0) {
-        const ssize_t n = send(fd_, p, size, MSG_NOSIGNAL);
+        const ssize_t n = ::write(fd_, p, size);
         if (n < 0) {
             if (errno == EINTR) continue;
             return false;
@@ -137,6 +160,29 @@ bool ChildProcess::read_exactly(void* data, std::size_t size) {
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) return false;
         p += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+bool ChildProcess::pass_to(ChildProcess& to, std::size_t size) {
+    SigpipeBlock block;
+    while (size > 0) {
+        const ssize_t n =
+            splice(fd_, nullptr, to.fd_, nullptr, size, SPLICE_F_MOVE | SPLICE_F_MORE);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EINVAL) {
+            // A kernel that cannot splice between these two: copy through a buffer.
+            std::vector<char> buffer(std::min<std::size_t>(size, 1 << 20));
+            while (size > 0) {
+                const std::size_t part = std::min(size, buffer.size());
+                if (!read_exactly(buffer.data(), part) || !to.write(buffer.data(), part))
+                    return false;
+                size -= part;
+            }
+            return true;
+        }
+        if (n <= 0) return false;
         size -= static_cast<std::size_t>(n);
     }
     return true;

@@ -31,6 +31,10 @@ class ChildProcess {
     /// Reads exactly `size` bytes of its output; false when it ended before (a partial
     /// read at the end counts as the end).
     bool read_exactly(void* data, std::size_t size);
+    /// Moves `size` bytes of this child's output into `to`'s input without copying them
+    /// through this process (splice). False when this child's output ended first or `to`
+    /// stopped reading.
+    bool pass_to(ChildProcess& to, std::size_t size);
     /// Closes our end of its stream and waits; returns the exit status (128+N for signal N).
     int finish();
     /// Stops the child at once and waits for it.

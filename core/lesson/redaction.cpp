@@ -67,26 +67,104 @@ void hide_in_plane(cv::Mat roi, const cv::Size& blocks, RedactStyle style, int b
     }
 }
 
-// Hides the region in each plane. Pixelating and blurring are averages, so doing them on the
-// luma and chroma planes gives the picture that doing them on its colours would. The region
-// grows to even sides so the chroma samples it covers are its own.
-void hide(Yuv420Picture& picture, const RedactionRegion& region) {
-    cv::Rect r = cv::Rect(region.box.x, region.box.y, region.box.width, region.box.height) &
-                 cv::Rect(0, 0, picture.width, picture.height);
-    if (r.area() == 0) return;
-    const int x0 = r.x & ~1, y0 = r.y & ~1;
-    const int x1 = std::min(picture.width, (r.x + r.width + 1) & ~1);
-    const int y1 = std::min(picture.height, (r.y + r.height + 1) & ~1);
-    r = cv::Rect(x0, y0, x1 - x0, y1 - y0);
-    if (r.width < 2 || r.height < 2) return;
-    const cv::Size blocks = pixel_blocks(r);
-    // A kernel a third of the region wide leaves no shape of a letter.
-    const int kernel = std::max(15, std::min(r.width, r.height) / 3) | 1;
-    hide_in_plane(picture.plane(0)(r), blocks, region.style, kernel);
-    const cv::Rect half(r.x / 2, r.y / 2, r.width / 2, r.height / 2);
-    for (int plane = 1; plane <= 2; ++plane) {
-        hide_in_plane(picture.plane(plane)(half), blocks, region.style, (kernel / 2) | 1);
+// A region placed on the picture, grown to even sides so the chroma samples it covers are
+// its own. Pixelating and blurring are averages, so doing them on the luma and chroma planes
+// gives the picture that doing them on its colours would.
+struct PlacedRegion {
+    const RedactionRegion* region = nullptr;
+    cv::Rect luma;  // empty when the region lies outside the picture
+    cv::Size blocks;
+    int kernel = 0;
+
+    cv::Rect in_plane(int plane) const {
+        if (plane == 0) return luma;
+        return {luma.x / 2, luma.y / 2, luma.width / 2, luma.height / 2};
     }
+};
+
+PlacedRegion place(const RedactionRegion& region, int width, int height) {
+    PlacedRegion out;
+    out.region = &region;
+    const cv::Rect r = cv::Rect(region.box.x, region.box.y, region.box.width, region.box.height) &
+                       cv::Rect(0, 0, width, height);
+    if (r.area() == 0) return out;
+    const int x0 = r.x & ~1, y0 = r.y & ~1;
+    const int x1 = std::min(width, (r.x + r.width + 1) & ~1);
+    const int y1 = std::min(height, (r.y + r.height + 1) & ~1);
+    if (x1 - x0 < 2 || y1 - y0 < 2) return out;
+    out.luma = cv::Rect(x0, y0, x1 - x0, y1 - y0);
+    out.blocks = pixel_blocks(out.luma);
+    // A kernel a third of the region wide leaves no shape of a letter.
+    out.kernel = std::max(15, std::min(out.luma.width, out.luma.height) / 3) | 1;
+    return out;
+}
+
+// Hides the region's part of one plane in `rows`, which hold that plane's rows from
+// `first_row` on.
+void hide(cv::Mat rows, int first_row, int plane, const PlacedRegion& placed) {
+    cv::Rect r = placed.in_plane(plane);
+    r.y -= first_row;
+    hide_in_plane(rows(r), placed.blocks, placed.region->style,
+                  plane == 0 ? placed.kernel : (placed.kernel / 2) | 1);
+}
+
+void hide(Yuv420Picture& picture, const std::vector<const PlacedRegion*>& active) {
+    for (int plane = 0; plane <= 2; ++plane) {
+        for (const PlacedRegion* placed : active) hide(picture.plane(plane), 0, plane, *placed);
+    }
+}
+
+enum class FrameMove { Moved, End, Stopped };
+
+// Moves one frame from the decoder to the encoder with the active regions hidden: only the
+// rows the regions cross come into this process, the rest is spliced from one pipe to the
+// other. Most of a frame never leaves the kernel, which halves the cost of the pipes.
+FrameMove pass_frame(ChildProcess& decoder, ChildProcess& encoder,
+                     const std::vector<const PlacedRegion*>& active, int width, int height,
+                     std::vector<unsigned char>& rows_buffer) {
+    bool first = true;
+    // The first read of a frame that finds the decoder's output ended is the video's end.
+    const auto failed = [&first] { return first ? FrameMove::End : FrameMove::Stopped; };
+    for (int plane = 0; plane <= 2; ++plane) {
+        const int plane_width = plane == 0 ? width : width / 2;
+        const int plane_height = plane == 0 ? height : height / 2;
+        std::vector<std::pair<int, int>> bands;
+        for (const PlacedRegion* placed : active) {
+            const cv::Rect r = placed->in_plane(plane);
+            bands.emplace_back(r.y, r.y + r.height);
+        }
+        std::sort(bands.begin(), bands.end());
+        int row = 0;
+        for (std::size_t i = 0; i < bands.size();) {
+            const int from = bands[i].first;
+            int to = bands[i].second;
+            for (++i; i < bands.size() && bands[i].first <= to; ++i)
+                to = std::max(to, bands[i].second);
+            if (from > row) {
+                if (!decoder.pass_to(encoder, static_cast<std::size_t>(from - row) * plane_width))
+                    return failed();
+                first = false;
+            }
+            const std::size_t size = static_cast<std::size_t>(to - from) * plane_width;
+            rows_buffer.resize(size);
+            if (!decoder.read_exactly(rows_buffer.data(), size)) return failed();
+            first = false;
+            const cv::Mat rows(to - from, plane_width, CV_8UC1, rows_buffer.data());
+            for (const PlacedRegion* placed : active) {
+                const cv::Rect r = placed->in_plane(plane);
+                if (r.y >= from && r.y + r.height <= to) hide(rows, from, plane, *placed);
+            }
+            if (!encoder.write(rows_buffer.data(), size)) return FrameMove::Stopped;
+            row = to;
+        }
+        if (row < plane_height) {
+            if (!decoder.pass_to(encoder,
+                                 static_cast<std::size_t>(plane_height - row) * plane_width))
+                return failed();
+            first = false;
+        }
+    }
+    return FrameMove::Moved;
 }
 
 // Audio codecs an MP4 file can carry as they are; others are encoded to AAC.
@@ -229,12 +307,25 @@ RedactResult write_redacted_video(const fs::path& original,
               [](const KeyFrameRequest& a, const KeyFrameRequest& b) { return a.at < b.at; });
     std::size_t next_key = 0;
 
+    std::vector<PlacedRegion> placed;
+    for (const auto& region : regions) {
+        PlacedRegion p = place(region, even_width, even_height);
+        if (!p.luma.empty()) placed.push_back(p);
+    }
+    // Near the end every frame is read whole, so a key frame asked for past the last frame
+    // can show the last one: a video that stops earlier than this is reported as truncated.
+    const double whole_frames_from =
+        info.duration - std::max(1.0, 0.05 * info.duration) - 2.0 / info.fps;
+
     OutputGuard guard{output};
     ChildProcess decoder(decode, "ffmpeg", ChildProcess::Stream::Output);
     ChildProcess encoder(encode, "ffmpeg");
-    // Two pictures: the one being read, and the last one read (for key frames past the end).
+    // Two pictures for frames read whole: the one being read, and the last one read.
     Yuv420Picture picture(even_width, even_height);
     Yuv420Picture last(even_width, even_height);
+    bool have_last = false;
+    std::vector<unsigned char> rows_buffer;
+    std::vector<const PlacedRegion*> active;
     double t = 0;
     auto last_report = Clock::now();
     for (long long index = 0;; ++index) {
@@ -244,21 +335,34 @@ RedactResult write_redacted_video(const fs::path& original,
             result.cancelled = true;
             return result;
         }
-        if (!decoder.read_exactly(picture.bytes.data(), picture.bytes.size())) break;
-        t = static_cast<double>(index) / info.fps;
-        for (const auto& region : regions) {
-            if (region.covers(t)) hide(picture, region);
+        const double at = static_cast<double>(index) / info.fps;
+        active.clear();
+        for (const auto& p : placed) {
+            if (p.region->covers(at)) active.push_back(&p);
         }
-        if (!encoder.write(picture.bytes.data(), picture.bytes.size())) break;
-        ++result.frames;
         // The frame that shows a key frame's moment: the first at or after it, within half
         // a frame's time of rounding.
-        if (next_key < key_frames.size() && key_frames[next_key].at <= t + 0.5 / info.fps) {
-            const cv::Mat bgr = picture.bgr();
-            while (next_key < key_frames.size() && key_frames[next_key].at <= t + 0.5 / info.fps)
-                write_key_frame(key_frames[next_key++], bgr, options);
+        const bool key =
+            next_key < key_frames.size() &&
+            (key_frames[next_key].at <= at + 0.5 / info.fps || at >= whole_frames_from);
+        if (key) {
+            if (!decoder.read_exactly(picture.bytes.data(), picture.bytes.size())) break;
+            hide(picture, active);
+            if (!encoder.write(picture.bytes.data(), picture.bytes.size())) break;
+            if (key_frames[next_key].at <= at + 0.5 / info.fps) {
+                const cv::Mat bgr = picture.bgr();
+                while (next_key < key_frames.size() &&
+                       key_frames[next_key].at <= at + 0.5 / info.fps)
+                    write_key_frame(key_frames[next_key++], bgr, options);
+            }
+            std::swap(picture.bytes, last.bytes);
+            have_last = true;
+        } else if (pass_frame(decoder, encoder, active, even_width, even_height, rows_buffer) !=
+                   FrameMove::Moved) {
+            break;
         }
-        std::swap(picture.bytes, last.bytes);
+        t = at;
+        ++result.frames;
         if (Clock::now() - last_report > std::chrono::milliseconds(200)) {
             progress.step("redacting", t, info.duration);
             last_report = Clock::now();
@@ -284,8 +388,19 @@ RedactResult write_redacted_video(const fs::path& original,
     }
     const double decoded_until = t + 1.0 / info.fps;
     if (looks_truncated(info, decoded_until)) throw_truncated(original, info, decoded_until);
+    if (decoded != 0) {
+        throw Error(ErrorKind::InvalidContent, "ffmpeg stopped decoding '" + original.string() +
+                                                   "' (exit " + std::to_string(decoded) +
+                                                   "): " + decoder.error_output());
+    }
     // Key frames asked for past the last frame show the last frame.
     if (next_key < key_frames.size()) {
+        if (!have_last) {
+            throw Error(ErrorKind::InvalidContent,
+                        "'" + original.string() + "' ends at " + format_time(decoded_until) +
+                            ", before the key frame asked for at " +
+                            format_time(key_frames[next_key].at) + "; import the recording again");
+        }
         const cv::Mat bgr = last.bgr();
         for (; next_key < key_frames.size(); ++next_key)
             write_key_frame(key_frames[next_key], bgr, options);

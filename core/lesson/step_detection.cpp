@@ -62,7 +62,9 @@ class StepFinder {
         }
         previous_ = grey;
         previous_t_ = t;
-        last_bgr_ = bgr.clone();  // the capture reuses its buffer for the next frame
+        // Kept only while a change is going on: the video may end before it settles. A copy,
+        // as the capture reuses its buffer for the next frame; copyTo reuses ours.
+        if (changing_) bgr.copyTo(last_bgr_);
     }
 
     /// The video ended: a change that was still going on counts if it is large enough.
@@ -102,7 +104,7 @@ class StepFinder {
     const int settle_samples_;
     cv::Mat reference_;  // the screen as of the last step
     cv::Mat previous_;   // the last analysed frame
-    cv::Mat last_bgr_;
+    cv::Mat last_bgr_;   // the last analysed frame while a change is going on
     double previous_t_ = 0;
     bool changing_ = false;
     double change_start_ = 0;
