@@ -19,6 +19,7 @@ packages=(
   gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-libav gstreamer1.0-x
   # tests and benchmarks
   libgtest-dev libgmock-dev git-lfs lighttpd sqlite3 ripgrep ffmpeg xvfb xauth imagemagick poppler-utils
+  time
 )
 
 sudo_cmd=()

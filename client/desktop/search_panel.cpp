@@ -2,47 +2,24 @@
 
 #include <algorithm>
 
-#include <wx/htmllbox.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
 #include "html_theme.hpp"
 #include "labels.hpp"
+#include "result_list.hpp"
 #include "wx_text.hpp"
 
 namespace lectern::desktop {
 
-namespace {
-
-// Selected rows keep their colours on a pale background, so the coloured title and the
-// marked words stay readable (wxHtmlListBox would turn all of it white).
-class ResultList : public wxSimpleHtmlListBox {
-  public:
-    using wxSimpleHtmlListBox::wxSimpleHtmlListBox;
-    wxColour GetSelectedTextColour(const wxColour& foreground) const override { return foreground; }
-};
-
-// The snippet escaped, its matched words on the stylesheet's `mark` background.
-std::string marked_snippet(const std::string& snippet) {
-    std::string html = escape_html(snippet);
-    const std::string begin = "<b><font bgcolor=\"#ffe58a\">";
-    const std::string end = "</font></b>";
-    for (auto at = html.find(kMarkBegin); at != std::string::npos; at = html.find(kMarkBegin, at))
-        html.replace(at, 1, begin);
-    for (auto at = html.find(kMarkEnd); at != std::string::npos; at = html.find(kMarkEnd, at))
-        html.replace(at, 1, end);
-    return html;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 SearchPanel::SearchPanel(wxWindow* parent) : wxPanel(parent) {
     SetBackgroundColour(*wxWHITE);
     status_ = new wxStaticText(this, wxID_ANY, wxString());
     status_->SetForegroundColour(wxColour(kMutedColour));
-    list_ = new ResultList(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, nullptr,
-                           wxHLB_DEFAULT_STYLE | wxBORDER_NONE);
+    list_ = new ResultList(this, wxID_ANY);
     list_->SetName("search-results");
     list_->SetSelectionBackground(wxColour("#dbe7f3"));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -56,22 +33,12 @@ SearchPanel::SearchPanel(wxWindow* parent) : wxPanel(parent) {
 void SearchPanel::show_results(const std::string& query, const std::vector<SearchHit>& hits,
                                const std::string& error) {
     hits_ = hits;
-    wxArrayString rows;
-    for (const auto& hit : hits) {
-        std::string row = "<font color=\"" + std::string(kHeadingColour) + "\"><b>" +
-                          escape_html(hit.title) + "</b></font> &nbsp;<font size=\"2\" color=\"" +
-                          kMutedColour + "\">" + escape_html(from_wx(type_label(hit.type))) +
-                          "</font>";
-        if (!hit.snippet.empty())
-            row += "<br><font size=\"2\" color=\"" + std::string(kMutedColour) + "\">" +
-                   marked_snippet(hit.snippet) + "</font>";
-        rows.Add(to_wx(row));
-    }
-    list_->Freeze();
-    list_->Clear();
-    if (!rows.empty()) list_->Append(rows);
+    std::vector<ResultRow> rows;
+    rows.reserve(hits.size());
+    for (const auto& hit : hits)
+        rows.push_back({to_wx(hit.title), type_label(hit.type), snippet_pieces(hit.snippet)});
+    list_->set_rows(std::move(rows));
     if (!hits.empty()) list_->SetSelection(0);
-    list_->Thaw();
     if (!error.empty()) {
         status_->SetLabel(wxString::Format(_("Search failed: %s"), to_wx(error)));
     } else if (query.empty()) {

@@ -9,10 +9,11 @@
 
 #include "search_backend.hpp"
 
-class wxSimpleHtmlListBox;
 class wxStaticText;
 
 namespace lectern::desktop {
+
+class ResultList;
 
 class SearchPanel : public wxPanel {
   public:
@@ -35,7 +36,7 @@ class SearchPanel : public wxPanel {
 
   private:
     wxStaticText* status_ = nullptr;
-    wxSimpleHtmlListBox* list_ = nullptr;
+    ResultList* list_ = nullptr;
     std::vector<SearchHit> hits_;
     bool full_text_ = false;
 };
