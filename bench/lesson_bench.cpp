@@ -222,8 +222,9 @@ int main(int argc, char** argv) {
     std::printf("throughput vs ffmpeg: %.2f×; an hour of this video: about %.0f s\n",
                 ffmpeg_s / lectern_s, lectern_s * 60 / o.minutes);
     std::printf(
-        "| redaction | seconds |\n|---|---|\n| Lectern (OpenCV decode, blur, ffmpeg encode + audio "
-        "mux) | %.1f |\n"
+        "| redaction | seconds |\n|---|---|\n| Lectern (ffmpeg decodes to YUV 4:2:0, Lectern blurs "
+        "the "
+        "region's rows, ffmpeg encodes and copies the audio) | %.1f |\n"
         "| ffmpeg crop+boxblur+overlay, same encoder settings | %.1f |\n",
         redact_s, ffmpeg_redact_s);
     std::printf("redaction time / ffmpeg's: %.2f\n", redact_s / ffmpeg_redact_s);

@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -63,7 +68,7 @@ class StepFinder {
         previous_ = grey;
         previous_t_ = t;
         // Kept only while a change is going on: the video may end before it settles. A copy,
-        // as the capture reuses its buffer for the next frame; copyTo reuses ours.
+        // as the frame's buffer is reused for a later sample; copyTo reuses ours.
         if (changing_) bgr.copyTo(last_bgr_);
     }
 
@@ -111,6 +116,95 @@ class StepFinder {
     int still_ = 0;
 };
 
+// Runs the StepFinder on its own thread, so that comparing one sample overlaps with decoding
+// the frames up to the next. Frames go through a few recycled buffers: a fresh 1080p picture
+// per sample would cost the kernel a page fault for every 4 KiB of it.
+class AnalysisThread {
+  public:
+    AnalysisThread(StepFinder& finder, std::vector<DetectedStep>& steps)
+        : finder_(finder), steps_(steps), thread_([this] { run(); }) {}
+    AnalysisThread(const AnalysisThread&) = delete;
+    AnalysisThread& operator=(const AnalysisThread&) = delete;
+    ~AnalysisThread() { stop(); }
+
+    /// A buffer for the next sample: one the analysis is done with, or a new one.
+    cv::Mat take_buffer() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return pending_.size() < kDepth || failure_; });
+        if (free_.empty()) return {};
+        cv::Mat out = std::move(free_.back());
+        free_.pop_back();
+        return out;
+    }
+
+    /// Queues a sample; rethrows what the analysis threw, if it did.
+    void add(double t, cv::Mat frame) {
+        {
+            std::lock_guard lock(mutex_);
+            if (failure_) std::rethrow_exception(failure_);
+            pending_.push_back({t, std::move(frame)});
+        }
+        changed_.notify_all();
+    }
+
+    /// Waits until every queued sample is analysed; rethrows what the analysis threw.
+    void finish() {
+        stop();
+        if (failure_) std::rethrow_exception(failure_);
+    }
+
+  private:
+    static constexpr std::size_t kDepth = 3;
+
+    struct Sample {
+        double t;
+        cv::Mat frame;
+    };
+
+    void stop() {
+        {
+            std::lock_guard lock(mutex_);
+            done_ = true;
+        }
+        changed_.notify_all();
+        if (thread_.joinable()) thread_.join();
+    }
+
+    void run() {
+        for (;;) {
+            Sample sample;
+            {
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [this] { return !pending_.empty() || done_; });
+                if (pending_.empty()) return;
+                sample = std::move(pending_.front());
+                pending_.pop_front();
+            }
+            try {
+                if (!failure_) finder_.add(sample.t, sample.frame, steps_);
+            } catch (...) {
+                std::lock_guard lock(mutex_);
+                failure_ = std::current_exception();
+            }
+            {
+                std::lock_guard lock(mutex_);
+                free_.push_back(std::move(sample.frame));
+            }
+            changed_.notify_all();
+        }
+    }
+
+    StepFinder& finder_;
+    std::vector<DetectedStep>& steps_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<Sample> pending_;
+    std::vector<cv::Mat> free_;
+    std::exception_ptr failure_;
+    bool done_ = false;
+    std::thread thread_;  // last: started once everything it uses exists
+};
+
 }  // namespace
 
 double min_change_fraction(double sensitivity) {
@@ -131,9 +225,10 @@ StepDetection detect_steps(const std::filesystem::path& video, const DetectOptio
     double next_sample = 0;
     double last_t = 0;
     auto last_report = Clock::now();
-    cv::Mat frame;
+    AnalysisThread analysis(finder, result.steps);
     for (long long index = 0;; ++index) {
         if (progress.cancelled()) {
+            analysis.finish();
             result.cancelled = true;
             return result;
         }
@@ -145,6 +240,7 @@ StepDetection detect_steps(const std::filesystem::path& video, const DetectOptio
         last_t = t;
         if (t + 1e-6 < next_sample) continue;
         next_sample += interval * std::max(1.0, std::floor((t - next_sample) / interval) + 1);
+        cv::Mat frame = analysis.take_buffer();
         if (!capture.retrieve(frame) || frame.empty()) continue;
         if (frame.cols != info.width || frame.rows != info.height) {
             // A recording of a window that changed size: analyse it at the first size.
@@ -153,12 +249,13 @@ StepDetection detect_steps(const std::filesystem::path& video, const DetectOptio
             frame = resized;
         }
         ++result.frames_analysed;
-        finder.add(t, frame, result.steps);
+        analysis.add(t, std::move(frame));
         if (Clock::now() - last_report > std::chrono::milliseconds(200)) {
             progress.step("analysing", t, info.duration);
             last_report = Clock::now();
         }
     }
+    analysis.finish();
     if (result.frames_decoded == 0) {
         throw Error(ErrorKind::InvalidContent,
                     "'" + video.string() +

@@ -13,6 +13,7 @@
 #include "lesson/lesson_document.hpp"
 #include "lesson/lesson_import.hpp"
 #include "lesson/lesson_redact.hpp"
+#include "lesson/redaction.hpp"
 #include "lesson_test_support.hpp"
 #include "support/temp_space.hpp"
 
@@ -153,6 +154,24 @@ TEST_F(LessonRedact, RegionsAtOddPlacesSharingRowsAreEachHiddenAndTheRestKept) {
         EXPECT_LT(mean_difference_outside(fa, fb, {left, right}), 3.0) << "frame " << i;
     }
     EXPECT_EQ(frames, 180);
+}
+
+// The video alone, with no key frame asked for (what `lectern lesson redact` does when a
+// lesson has no chapters): the region for the whole video, the frame count kept.
+TEST_F(LessonRedact, VideoWithoutKeyFramesIsRedactedWhole) {
+    lesson::RedactionRegion region;
+    region.box = {0, 0, 200, 28};
+    const fs::path out = videos_.path() / "redacted.mp4";
+    const auto result =
+        lesson::write_redacted_video(original_, {region}, out, {}, lesson::RedactOptions{});
+    EXPECT_EQ(result.frames, 180);
+    cv::VideoCapture a(original_.string(), cv::CAP_FFMPEG), b(out.string(), cv::CAP_FFMPEG);
+    ASSERT_TRUE(a.isOpened() && b.isOpened());
+    cv::Mat fa, fb;
+    for (int i = 0; a.read(fa) && b.read(fb); ++i) {
+        EXPECT_GT(mean_difference(fa(cv::Rect(0, 0, 200, 28)), fb(cv::Rect(0, 0, 200, 28))), 6.0)
+            << "frame " << i;
+    }
 }
 
 TEST_F(LessonRedact, EveryKeyFrameIsRedactedToo) {
