@@ -12,7 +12,9 @@ Parts (each bounded in count and time):
           CPU seconds per fetch (its process and its children, from /proc) for lighttpd + git
           http-backend, lectern-server without and with the upload-pack cache
   lfs     the batch endpoint at C connections, one object download against lighttpd serving
-          the file, `git lfs pull` of 20 lesson videos
+          the file, `git lfs pull` of 20 lesson videos against `lectern sync`, a killed
+          `lectern sync` resumed
+  lfs-batch  the batch endpoint alone (the first measurement of lfs)
 """
 
 import argparse
@@ -490,9 +492,7 @@ class Bench:
         path.write_bytes(data)
         return oid
 
-    def part_lfs(self, server):
-        space = "media"
-        self.add_space(space)
+    def part_lfs_batch(self, server, space):
         # The batch endpoint: each request asks for the 20 videos of a path, as a client does.
         oids = [(self.plant(space, os.urandom(1024) + bytes([i])), 1025) for i in range(20)]
         body = json.dumps({"operation": "download", "transfers": ["basic"],
@@ -513,6 +513,7 @@ class Bench:
         log(row)
         self.rows.append(row)
 
+    def part_lfs(self, server, space):
         # One large object: lectern-server (Basic auth, Range-capable provider) vs lighttpd.
         size_mib = self.args.object_mib
         big = os.urandom(size_mib << 20)
@@ -650,10 +651,14 @@ class Bench:
                     continue
                 log(f"{n} docs: shift start, {self.args.clients} clients")
                 self.part_shift(n, *histories[n])
-        if "lfs" in self.args.parts:
+        if "lfs" in self.args.parts or "lfs-batch" in self.args.parts:
             server = LecternServer(self.server_bin, self.state, self.work, cache=True)
             try:
-                self.part_lfs(server)
+                space = "media"
+                self.add_space(space)
+                self.part_lfs_batch(server, space)
+                if "lfs" in self.args.parts:
+                    self.part_lfs(server, space)
             finally:
                 server.stop()
         with open(self.args.rows, "w") as f:

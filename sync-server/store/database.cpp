@@ -1,6 +1,7 @@
 #include "store/database.hpp"
 
 #include <string>
+#include <utility>
 
 #include "common/error.hpp"
 
@@ -13,25 +14,39 @@ Error sqlite_error(sqlite3* db, std::string_view doing) {
                                          ": " + sqlite3_errmsg(db));
 }
 
-}  // namespace
-
-Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
+SqliteStatementPtr prepare_statement(sqlite3* db, std::string_view sql, unsigned flags) {
     sqlite3_stmt* raw = nullptr;
-    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &raw, nullptr) !=
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), flags, &raw, nullptr) !=
         SQLITE_OK) {
         throw sqlite_error(db, "preparing a statement");
     }
-    stmt_.reset(raw);
+    return SqliteStatementPtr(raw);
+}
+
+}  // namespace
+
+Statement::Statement(sqlite3* db, std::string_view sql)
+    : db_(db), owned_(prepare_statement(db, sql, 0)), stmt_(owned_.get()) {}
+
+Statement::Statement(sqlite3* db, sqlite3_stmt* kept) : db_(db), stmt_(kept) {}
+
+Statement::Statement(Statement&& other) noexcept
+    : db_(other.db_), owned_(std::move(other.owned_)), stmt_(std::exchange(other.stmt_, nullptr)) {}
+
+Statement::~Statement() {
+    if (!owned_ && stmt_) {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+    }
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
-    if (sqlite3_bind_int64(stmt_.get(), index, value) != SQLITE_OK)
-        throw sqlite_error(db_, "binding");
+    if (sqlite3_bind_int64(stmt_, index, value) != SQLITE_OK) throw sqlite_error(db_, "binding");
     return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-    if (sqlite3_bind_text(stmt_.get(), index, text.data(), static_cast<int>(text.size()),
+    if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
                           SQLITE_TRANSIENT) != SQLITE_OK) {
         throw sqlite_error(db_, "binding");
     }
@@ -39,7 +54,7 @@ Statement& Statement::bind(int index, std::string_view text) {
 }
 
 Statement& Statement::bind_null(int index) {
-    if (sqlite3_bind_null(stmt_.get(), index) != SQLITE_OK) throw sqlite_error(db_, "binding");
+    if (sqlite3_bind_null(stmt_, index) != SQLITE_OK) throw sqlite_error(db_, "binding");
     return *this;
 }
 
@@ -48,7 +63,7 @@ Statement& Statement::bind(int index, const std::optional<std::int64_t>& value) 
 }
 
 bool Statement::step() {
-    const int rc = sqlite3_step(stmt_.get());
+    const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
     if (rc == SQLITE_CONSTRAINT) {
@@ -64,18 +79,18 @@ void Statement::run() {
 }
 
 std::int64_t Statement::column_int(int index) const {
-    return sqlite3_column_int64(stmt_.get(), index);
+    return sqlite3_column_int64(stmt_, index);
 }
 
 std::string Statement::column_text(int index) const {
-    const auto* text = sqlite3_column_text(stmt_.get(), index);
+    const auto* text = sqlite3_column_text(stmt_, index);
     if (!text) return {};
     return std::string(reinterpret_cast<const char*>(text),
-                       static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), index)));
+                       static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
 }
 
 std::optional<std::int64_t> Statement::column_optional_int(int index) const {
-    if (sqlite3_column_type(stmt_.get(), index) == SQLITE_NULL) return std::nullopt;
+    if (sqlite3_column_type(stmt_, index) == SQLITE_NULL) return std::nullopt;
     return column_int(index);
 }
 
@@ -91,6 +106,13 @@ Database::Database(const std::filesystem::path& file) {
     }
     sqlite3_busy_timeout(db_.get(), 5000);
     exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+}
+
+Statement Database::prepare_kept(const std::string& sql) {
+    auto it = kept_.find(sql);
+    if (it == kept_.end())
+        it = kept_.emplace(sql, prepare_statement(db_.get(), sql, SQLITE_PREPARE_PERSISTENT)).first;
+    return Statement(db_.get(), it->second.get());
 }
 
 void Database::exec(std::string_view sql) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "store/sqlite_handles.hpp"
 
@@ -15,6 +16,12 @@ namespace lectern::server {
 class Statement {
   public:
     Statement(sqlite3* db, std::string_view sql);
+    /// A statement the connection keeps for reuse: reset and its bindings cleared when this
+    /// object goes.
+    Statement(sqlite3* db, sqlite3_stmt* kept);
+    ~Statement();
+    Statement(Statement&& other) noexcept;
+    Statement& operator=(Statement&&) = delete;
 
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, std::string_view text);
@@ -33,16 +40,21 @@ class Statement {
 
   private:
     sqlite3* db_;
-    SqliteStatementPtr stmt_;
+    SqliteStatementPtr owned_;
+    sqlite3_stmt* stmt_;
 };
 
-/// A connection opened in WAL mode with foreign keys on. Not shared between threads: each
-/// thread that needs the store opens its own (SQLite's WAL lets them read concurrently).
+/// A connection opened in WAL mode with foreign keys on. Used by one thread at a time (opened
+/// without SQLite's own mutex): its owner serialises the callers.
 class Database {
   public:
     explicit Database(const std::filesystem::path& file);
 
     Statement prepare(std::string_view sql) { return Statement(db_.get(), sql); }
+    /// The statement prepared once and kept for the connection's life: for the queries every
+    /// request runs (a token check, a role), where preparing costs more than running. One user
+    /// of a given SQL text at a time, as for the connection itself.
+    Statement prepare_kept(const std::string& sql);
     void exec(std::string_view sql);
     std::int64_t last_insert_id() const;
     /// Rows changed by the last statement.
@@ -50,6 +62,7 @@ class Database {
 
   private:
     SqliteDatabasePtr db_;
+    std::unordered_map<std::string, SqliteStatementPtr> kept_;
 };
 
 /// Commits on commit(); rolls back if destroyed before.

@@ -194,7 +194,7 @@ void Store::set_member(std::string_view user, std::string_view space, Role role)
 
 std::optional<Role> Store::role_in(std::int64_t user_id, std::string_view space) {
     std::lock_guard lock(mutex_);
-    auto st = db_.prepare(
+    auto st = db_.prepare_kept(
         "SELECT m.role FROM memberships m JOIN spaces s ON s.id = m.space_id "
         "WHERE m.user_id = ? AND s.name = ?");
     st.bind(1, user_id).bind(2, space);
@@ -265,7 +265,7 @@ std::optional<User> Store::check_token(std::string_view user, std::string_view t
     const std::string hash = hash_token(token);
     std::lock_guard lock(mutex_);
     // The lookup is by hash (a unique index), so the comparison never touches the secret.
-    auto st = db_.prepare(
+    auto st = db_.prepare_kept(
         "SELECT u.id, u.name FROM tokens t JOIN users u ON u.id = t.user_id "
         "WHERE t.hash = ? AND u.name = ? AND t.revoked_at IS NULL AND t.expires_at > ?");
     st.bind(1, hash).bind(2, user).bind(3, unix_now());

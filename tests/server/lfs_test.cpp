@@ -6,6 +6,8 @@
 #include <fstream>
 #include <random>
 
+#include <nlohmann/json.hpp>
+
 #include "http_probe.hpp"
 
 namespace lectern::test {
@@ -106,6 +108,53 @@ TEST(Server_Lfs, BatchNamesMissingObjectsAsErrors) {
                 "application/vnd.git-lfs+json");
     EXPECT_EQ(p.status, 200);
     EXPECT_NE(p.body.find("\"code\":404"), std::string::npos) << p.body;
+}
+
+TEST(Server_Lfs, BatchAnswersEachObjectWithItsActionOrError) {
+    TestServer& s = TestServer::get();
+    const PlantedObject o = plant_lfs_object(s, "alpha", random_bytes(4000));
+    const std::string missing = sha256_hex("never uploaded either");
+    const std::string base = "/alpha/content.git/info/lfs/objects/";
+
+    // A download: the stored size whatever the client said, the same credentials for the
+    // transfer; a missing object and malformed entries are errors of their own.
+    Probe p = request(s, "POST", base + "batch", "alpha-agent",
+                      "{\"operation\":\"download\",\"objects\":[{\"oid\":\"" + o.oid +
+                          "\",\"size\":1},{\"oid\":\"" + missing +
+                          "\",\"size\":3},{\"oid\":\"ABC\\\"\",\"size\":2},7]}",
+                      "application/vnd.git-lfs+json");
+    ASSERT_EQ(p.status, 200) << p.body;
+    auto answer = nlohmann::json::parse(p.body);
+    EXPECT_EQ(answer["transfer"], "basic");
+    auto objects = answer["objects"];
+    ASSERT_EQ(objects.size(), 4u) << p.body;
+    EXPECT_EQ(objects[0]["oid"], o.oid);
+    EXPECT_EQ(objects[0]["size"], 4000);
+    const auto download = objects[0]["actions"]["download"];
+    const std::string href = download["href"];
+    EXPECT_EQ(href.substr(href.size() - base.size() - o.oid.size()), base + o.oid);
+    EXPECT_EQ(download["header"]["Authorization"].get<std::string>().rfind("Basic ", 0), 0u);
+    EXPECT_GT(download["expires_in"], 0);
+    EXPECT_EQ(objects[1]["oid"], missing);
+    EXPECT_EQ(objects[1]["error"]["code"], 404);
+    EXPECT_EQ(objects[2]["oid"], "ABC\"");
+    EXPECT_EQ(objects[2]["error"]["code"], 422);
+    EXPECT_EQ(objects[3]["error"]["code"], 422);
+
+    // An upload: nothing to send for an object stored with that size, an action for a new one.
+    const std::string fresh = sha256_hex("a new object");
+    p = request(s, "POST", base + "batch", "alpha-trainer",
+                "{\"operation\":\"upload\",\"objects\":[{\"oid\":\"" + o.oid +
+                    "\",\"size\":4000},{\"oid\":\"" + fresh + "\",\"size\":12}]}",
+                "application/vnd.git-lfs+json");
+    ASSERT_EQ(p.status, 200) << p.body;
+    objects = nlohmann::json::parse(p.body)["objects"];
+    ASSERT_EQ(objects.size(), 2u) << p.body;
+    EXPECT_FALSE(objects[0].contains("actions")) << p.body;
+    EXPECT_EQ(objects[0]["size"], 4000);
+    EXPECT_EQ(objects[1]["size"], 12);
+    const std::string upload = objects[1]["actions"]["upload"]["href"];
+    EXPECT_EQ(upload.substr(upload.size() - fresh.size()), fresh);
 }
 
 }  // namespace
