@@ -4,9 +4,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <memory>
 
 #include "common/error.hpp"
+#include "http/lfs_batch_request.hpp"
 #include "http/refusal.hpp"
 #include "http/request_auth.hpp"
 #include "http/server_context.hpp"
@@ -32,20 +34,22 @@ std::string json_string(const std::string& s) {
 // they are written; everything else is escaped as JSON.
 class BatchAnswer {
   public:
-    BatchAnswer(const std::string& base, const httplib::Request& req) {
+    BatchAnswer(const std::string& base, const httplib::Request& req, std::size_t objects) {
         // The client authenticated this batch request; the transfer takes the same credentials.
         href_prefix_ = json_string(base);
         href_prefix_.pop_back();  // the closing quote: each href ends with its object id
         action_tail_ = "\",\"header\":{\"Authorization\":" +
                        json_string(req.get_header_value("Authorization")) +
                        "},\"expires_in\":" + std::to_string(kActionSeconds) + "}}";
-        out_.reserve(256);
+        // One allocation for a whole answer of up to 100 objects (git-lfs' batch size): an entry
+        // with an action is about 140 characters besides the base URL and the credentials.
+        out_.reserve(64 + std::min<std::size_t>(objects, 100) *
+                              (160 + href_prefix_.size() + action_tail_.size()));
         out_ += "{\"transfer\":\"basic\",\"objects\":[";
     }
     /// An object the client may transfer (`action`: "download" or "upload"), or that needs no
     /// transfer (`action` empty). `oid` is a valid object id.
     void add(const std::string& oid, std::uint64_t size, const char* action) {
-        out_.reserve(out_.size() + 160 + href_prefix_.size() + action_tail_.size());
         next();
         out_ += "{\"oid\":\"";
         out_ += oid;
@@ -88,12 +92,9 @@ class BatchAnswer {
 
 void batch(ServerContext& ctx, const httplib::Request& req, httplib::Response& res) {
     const std::string space = req.matches[1];
-    const auto body = nlohmann::json::parse(req.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object() || !body.contains("objects") ||
-        !body["objects"].is_array()) {
-        throw RequestRefused(Refusal::BadRequest, "not a Git LFS batch request");
-    }
-    const std::string operation = body.value("operation", "");
+    const auto body = parse_lfs_batch_request(req.body);
+    if (!body) throw RequestRefused(Refusal::BadRequest, "not a Git LFS batch request");
+    const std::string& operation = body->operation;
     if (operation != "download" && operation != "upload") {
         throw RequestRefused(Refusal::BadRequest, "operation must be download or upload");
     }
@@ -101,16 +102,15 @@ void batch(ServerContext& ctx, const httplib::Request& req, httplib::Response& r
     authorize(ctx, user, space, operation == "upload" ? Action::WriteContent : Action::ReadContent);
 
     const LfsObjectStore store(ctx.state.lfs_objects(space));
+    const LfsObjectStore::Sizes stored_sizes(store);
     BatchAnswer answer(server_url(ctx.config, req) + "/" + space + "/content.git/info/lfs/objects/",
-                       req);
-    for (const auto& o : body["objects"]) {
-        const std::string oid = o.is_object() ? o.value("oid", "") : "";
-        const std::uint64_t size = o.is_object() ? o.value("size", std::uint64_t{0}) : 0;
+                       req, body->objects.size());
+    for (const auto& [oid, size] : body->objects) {
         if (!LfsObjectStore::is_valid_oid(oid)) {
             answer.add_error(oid, size, 422, "not a sha256 object id");
             continue;
         }
-        const auto stored = store.size_of(oid);
+        const auto stored = stored_sizes.of(oid);
         if (operation == "download") {
             if (!stored) {
                 answer.add_error(oid, size, 404, "object not found");

@@ -1,9 +1,11 @@
 #include "lfs/object_store.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
+#include <cstdio>
 #include <random>
 
 #include "auth/secrets.hpp"
@@ -38,6 +40,20 @@ std::optional<std::uint64_t> LfsObjectStore::size_of(std::string_view oid) const
     file += oid;
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    return static_cast<std::uint64_t>(st.st_size);
+}
+
+LfsObjectStore::Sizes::Sizes(const LfsObjectStore& store)
+    : dir_(::open(store.dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {}
+
+std::optional<std::uint64_t> LfsObjectStore::Sizes::of(std::string_view oid) const {
+    if (!dir_ || !is_valid_oid(oid)) return std::nullopt;  // no folder: nothing stored yet
+    std::array<char, 72> relative{};                       // "ab/cd/" + 64 digits + NUL
+    std::snprintf(relative.data(), relative.size(), "%.2s/%.2s/%.64s", oid.data(), oid.data() + 2,
+                  oid.data());
+    struct stat st {};
+    if (::fstatat(dir_.get(), relative.data(), &st, 0) != 0 || !S_ISREG(st.st_mode))
+        return std::nullopt;
     return static_cast<std::uint64_t>(st.st_size);
 }
 

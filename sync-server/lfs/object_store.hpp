@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "process/child_process.hpp"
+
 namespace lectern::server {
 
 class LfsObjectStore {
@@ -23,6 +25,18 @@ class LfsObjectStore {
     std::filesystem::path path_of(std::string_view oid) const;
     /// The stored object's size, if it is stored.
     std::optional<std::uint64_t> size_of(std::string_view oid) const;
+
+    /// Sizes of stored objects for a request that asks about many (a batch lists up to 100):
+    /// the objects folder is opened once and each object looked up from there.
+    class Sizes {
+      public:
+        explicit Sizes(const LfsObjectStore& store);
+        /// The object's size, if it is stored; `oid` is a valid object id.
+        std::optional<std::uint64_t> of(std::string_view oid) const;
+
+      private:
+        UniqueFd dir_;
+    };
 
     /// One upload in progress. Destroying it before finish() discards what was written.
     class Upload {

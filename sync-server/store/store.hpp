@@ -1,7 +1,8 @@
 #pragma once
 // The server's accounts: users, their password hashes, personal access tokens and memberships.
 // Thread-safe: one connection behind a mutex (every query is a few microseconds; the slow part,
-// Argon2id, runs outside the lock).
+// Argon2id, runs outside the lock), and a pool of read connections for the two lookups every
+// request makes (check_token, role_in), so that concurrent requests do not queue for the lock.
 
 #include <cstdint>
 #include <filesystem>
@@ -13,6 +14,7 @@
 
 #include "auth/policy.hpp"
 #include "store/database.hpp"
+#include "store/reader_pool.hpp"
 
 namespace lectern::server {
 
@@ -119,6 +121,7 @@ class Store {
 
     std::mutex mutex_;
     Database db_;
+    ReaderPool readers_;
 };
 
 }  // namespace lectern::server
