@@ -73,10 +73,11 @@ $(rows SHIFT)
 ### Git LFS
 
 The batch endpoint: C keep-alive connections, each posting a download batch of 20 objects again
-as soon as its answer arrives (10 each; bench/http_load.cpp, one thread with poll()):
+as soon as its answer arrives (10 each; bench/http_load.cpp, one thread with poll()), against a
+server started just before; *CPU* is the server's user + system time per request:
 
-| connections | requests | errors | p50 (ms) | p99 (ms) | max (ms) | requests/s |
-|---:|---:|---:|---:|---:|---:|---:|
+| connections | requests | errors | p50 (ms) | p99 (ms) | max (ms) | requests/s | CPU (ms) |
+|---:|---:|---:|---:|---:|---:|---:|---:|
 $(rows LFSBATCH)
 
 One object downloaded with curl, lectern-server (token, sha256-named object, Range-capable)

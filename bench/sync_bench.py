@@ -501,15 +501,18 @@ class Bench:
         body_file.write_text(body)
         load = str(self.bin / "bench" / "lectern_http_load")
         env = dict(self.env, LECTERN_BENCH_TOKEN=self.tokens["agent"])
+        cpu_before = server.cpu()
         out = run([load, "--port", str(server.port), "--path",
                    f"/{space}/content.git/info/lfs/objects/batch", "--body-file", str(body_file),
                    "--content-type", "application/vnd.git-lfs+json", "--user", "agent",
                    "--connections", str(self.args.clients), "--requests", "10"], env=env,
                   check=False).stdout
+        cpu = server.cpu() - cpu_before
         stats = dict(kv.split("=") for kv in out.split())
         row = (f"LFSBATCH|| {self.args.clients} | {stats['requests']} | {stats['errors']} | "
                f"{float(stats['p50_ms']):.1f} | {float(stats['p99_ms']):.1f} | "
-               f"{float(stats['max_ms']):.1f} | {float(stats['rps']):.0f} |")
+               f"{float(stats['max_ms']):.1f} | {float(stats['rps']):.0f} | "
+               f"{cpu * 1000 / max(1, int(stats['requests'])):.2f} |")
         log(row)
         self.rows.append(row)
 
