@@ -13,12 +13,12 @@
 #include "content/document_view.hpp"
 #include "content/space.hpp"
 #include "ledger/durable_files.hpp"
-#include "search/document_pipeline.hpp"
 #include "search/document_terms.hpp"
 #include "search/incremental/file_stamps.hpp"
 #include "search/incremental/git_space.hpp"
 #include "search/index_location.hpp"
 #include "search/index_state.hpp"
+#include "search/rebuild_parts.hpp"
 #include "search/terms.hpp"
 #include "search/xapian_errors.hpp"
 
@@ -322,31 +322,23 @@ class IndexRun {
         const fs::path fresh = dir_.string() + ".new";
         remove_database(fresh);
         fs::create_directories(fresh.parent_path());
-        std::optional<Xapian::WritableDatabase> db;
-        // No fsync at each of Xapian's flushes (one per 10,000 documents, six files each):
-        // nobody reads this folder until it is renamed over the index, and sync_database()
-        // puts all of it on disk once before that. A crash before the rename leaves the old
-        // index and a stray folder that the next rebuild removes.
-        db.emplace(fresh.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-        SpellingCounts spelling;
-        {
-            DocumentPipeline made(space.documents(), terms_, spelling,
-                                  [this](const std::string& path) { return stamp_for(path); });
-            std::size_t done = 0;
-            while (auto xd = made.next()) {
-                if (options_.progress.cancelled()) {
-                    db.reset();
-                    remove_database(fresh);
-                    report_.cancelled = true;
-                    report_.added.clear();
-                    return;
-                }
-                if (done % 64 == 0) options_.progress.step("indexing", done, total);
-                db->add_document(*xd);
-                report_.added.push_back(space.documents()[done++].path);
-            }
+        const auto spelling = build_in_parts(
+            {space.documents(), [this](const std::string& path) { return stamp_for(path); },
+             options_.progress},
+            fresh);
+        if (!spelling) {
+            remove_database(fresh);
+            report_.cancelled = true;
+            return;
         }
-        spelling.write(*db);
+        for (const auto& doc : space.documents()) report_.added.push_back(doc.path);
+        // No fsync at each of Xapian's commits: nobody reads this folder until it is renamed
+        // over the index, and sync_database() puts all of it on disk once before that. A crash
+        // before the rename leaves the old index and a stray folder that the next rebuild
+        // removes.
+        std::optional<Xapian::WritableDatabase> db;
+        db.emplace(fresh.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+        spelling->write(*db);
         state_ = IndexState{};
         state_.synonyms = synonym_groups(space);
         merge_languages(state_.languages, space);

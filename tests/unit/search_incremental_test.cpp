@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <thread>
@@ -35,6 +36,13 @@ SearchResults find(SpaceIndex& index, const std::string& query) {
     SearchRequest r;
     r.query = query;
     return index.search(r);
+}
+
+SearchResults find_in(const std::filesystem::path& index_dir, const std::string& query) {
+    Searcher searcher(index_dir);
+    SearchRequest r;
+    r.query = query;
+    return searcher.search(r);
 }
 
 std::string first_id_or_empty(const SearchResults& r) {
@@ -283,6 +291,67 @@ TEST(SearchIncremental, ProgressIsReported) {
     update_index({s.root(), dir.path()}, options);
     EXPECT_GE(calls, 2u);
     EXPECT_EQ(last_total, 3u);
+}
+
+// A plain folder of `n` procedures named in order, every one with "ordinary", the last one
+// with "quince" too: enough documents for a rebuild in several parts on two threads.
+void write_many(const test::TempSpace& s, int n) {
+    for (int i = 0; i < n; ++i) {
+        char name[16];
+        std::snprintf(name, sizeof name, "doc-%04d", i);
+        s.write(std::string("procedures/") + name + ".md",
+                proc(name, std::string("Document ") + name,
+                     i == n - 1 ? "Ordinary text and a quince.\n" : "Ordinary text.\n"));
+    }
+}
+
+TEST(SearchRebuild, ManyDocumentsAreIndexedInPartsInTheirOrder) {
+    test::TempSpace s;
+    test::TempIndexDir dir;
+    write_many(s, 1200);
+    const IndexReport r = update_index({s.root(), dir.path()});
+    EXPECT_EQ(r.source, ChangeSource::Rebuild);
+    EXPECT_EQ(r.documents, 1200u);
+    ASSERT_EQ(r.added.size(), 1200u);
+
+    // Document ids follow the space's order across the parts, as one writer would give them.
+    Xapian::Database db(dir.path().string());
+    EXPECT_EQ(db.get_lastdocid(), 1200u);
+    std::vector<std::string> paths;
+    for (auto v = db.valuestream_begin(0); v != db.valuestream_end(0); ++v) paths.push_back(*v);
+    EXPECT_EQ(paths, r.added);
+    EXPECT_EQ(paths.front(), "procedures/doc-0000.md");
+    EXPECT_EQ(paths.back(), "procedures/doc-1199.md");
+    // The spelling counts of both threads add up; the index state was written.
+    Xapian::doccount ordinary = 0;
+    for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) {
+        if (*w == "ordinary") ordinary = w.get_termfreq();
+    }
+    EXPECT_EQ(ordinary, 1200u);
+    EXPECT_EQ(ids(find_in(dir.path(), "quince ")), std::vector<std::string>{"doc-1199"});
+    EXPECT_EQ(update_index({s.root(), dir.path()}).source, ChangeSource::UpToDate);
+    EXPECT_FALSE(std::filesystem::exists(dir.path().string() + ".new"));
+    EXPECT_FALSE(std::filesystem::exists(dir.path().string() + ".new.parts"));
+}
+
+TEST(SearchRebuild, CancelledWhileIndexingKeepsTheOldIndexAndLeavesNoParts) {
+    test::TempSpace s;
+    test::TempIndexDir dir;
+    s.write("procedures/old.md", proc("old-doc", "Old", "Tangerine.\n"));
+    update_index({s.root(), dir.path()});
+    write_many(s, 1200);
+    CancelToken cancel;
+    UpdateOptions options;
+    options.rebuild = true;
+    options.progress.cancel = &cancel;
+    options.progress.report = [&](const ProgressStep& p) {
+        if (p.phase == "indexing") cancel.cancel();
+    };
+    EXPECT_TRUE(update_index({s.root(), dir.path()}, options).cancelled);
+    EXPECT_EQ(ids(find_in(dir.path(), "tangerine ")), std::vector<std::string>{"old-doc"});
+    EXPECT_TRUE(find_in(dir.path(), "quince ").hits.empty());
+    EXPECT_FALSE(std::filesystem::exists(dir.path().string() + ".new"));
+    EXPECT_FALSE(std::filesystem::exists(dir.path().string() + ".new.parts"));
 }
 
 TEST(SearchRebuild, CorruptIndexIsRebuiltWithAMessage) {
