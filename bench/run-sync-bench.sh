@@ -73,11 +73,13 @@ $(rows SHIFT)
 ### Git LFS
 
 The batch endpoint: C keep-alive connections, each posting a download batch of 20 objects again
-as soon as its answer arrives (10 each; bench/http_load.cpp, one thread with poll()), against a
-server started just before; *CPU* is the server's user + system time per request:
+as soon as its answer arrives (10 each; bench/http_load.cpp, one thread with poll()). One run per
+repetition, each against a server started just before; the row is the run with the median p99,
+*errors* those of all runs, *CPU* the server's user + system time per request, and the last
+column every run's p99, lowest first:
 
-| connections | requests | errors | p50 (ms) | p99 (ms) | max (ms) | requests/s | CPU (ms) |
-|---:|---:|---:|---:|---:|---:|---:|---:|
+| connections | requests | errors | p50 (ms) | p99 (ms) | max (ms) | requests/s | CPU (ms) | p99 of each run (ms) |
+|---:|---:|---:|---:|---:|---:|---:|---:|---|
 $(rows LFSBATCH)
 
 One object downloaded with curl, lectern-server (token, sha256-named object, Range-capable)

@@ -492,7 +492,7 @@ class Bench:
         path.write_bytes(data)
         return oid
 
-    def part_lfs_batch(self, server, space):
+    def part_lfs_batch(self, space):
         # The batch endpoint: each request asks for the 20 videos of a path, as a client does.
         oids = [(self.plant(space, os.urandom(1024) + bytes([i])), 1025) for i in range(20)]
         body = json.dumps({"operation": "download", "transfers": ["basic"],
@@ -501,18 +501,34 @@ class Bench:
         body_file.write_text(body)
         load = str(self.bin / "bench" / "lectern_http_load")
         env = dict(self.env, LECTERN_BENCH_TOKEN=self.tokens["agent"])
-        cpu_before = server.cpu()
-        out = run([load, "--port", str(server.port), "--path",
-                   f"/{space}/content.git/info/lfs/objects/batch", "--body-file", str(body_file),
-                   "--content-type", "application/vnd.git-lfs+json", "--user", "agent",
-                   "--connections", str(self.args.clients), "--requests", "10"], env=env,
-                  check=False).stdout
-        cpu = server.cpu() - cpu_before
-        stats = dict(kv.split("=") for kv in out.split())
-        row = (f"LFSBATCH|| {self.args.clients} | {stats['requests']} | {stats['errors']} | "
+        # One server started for each run (as after a restart: its read connections, statements
+        # and threads' memory still to set up); the run with the median p99 is reported.
+        runs = []
+        for _ in range(self.args.reps):
+            server = LecternServer(self.server_bin, self.state, self.work, cache=True)
+            try:
+                cpu_before = server.cpu()
+                out = run([load, "--port", str(server.port), "--path",
+                           f"/{space}/content.git/info/lfs/objects/batch", "--body-file",
+                           str(body_file), "--content-type", "application/vnd.git-lfs+json",
+                           "--user", "agent", "--connections", str(self.args.clients),
+                           "--requests", "10"], env=env, check=False).stdout
+                cpu = server.cpu() - cpu_before
+            finally:
+                server.stop()
+            stats = dict(kv.split("=") for kv in out.split())
+            stats["cpu_ms"] = cpu * 1000 / max(1, int(stats["requests"]))
+            log(f"LFS batch run: p99 {float(stats['p99_ms']):.1f} ms, "
+                f"{float(stats['rps']):.0f} requests/s, {stats['errors']} errors")
+            runs.append(stats)
+        runs.sort(key=lambda r: float(r["p99_ms"]))
+        stats = runs[len(runs) // 2]
+        errors = sum(int(r["errors"]) for r in runs)
+        each = ", ".join("%.0f" % float(r["p99_ms"]) for r in runs)
+        row = (f"LFSBATCH|| {self.args.clients} | {len(runs)} × {stats['requests']} | {errors} | "
                f"{float(stats['p50_ms']):.1f} | {float(stats['p99_ms']):.1f} | "
                f"{float(stats['max_ms']):.1f} | {float(stats['rps']):.0f} | "
-               f"{cpu * 1000 / max(1, int(stats['requests'])):.2f} |")
+               f"{stats['cpu_ms']:.2f} | {each} |")
         log(row)
         self.rows.append(row)
 
@@ -655,15 +671,15 @@ class Bench:
                 log(f"{n} docs: shift start, {self.args.clients} clients")
                 self.part_shift(n, *histories[n])
         if "lfs" in self.args.parts or "lfs-batch" in self.args.parts:
-            server = LecternServer(self.server_bin, self.state, self.work, cache=True)
-            try:
-                space = "media"
-                self.add_space(space)
-                self.part_lfs_batch(server, space)
-                if "lfs" in self.args.parts:
+            space = "media"
+            self.add_space(space)
+            self.part_lfs_batch(space)
+            if "lfs" in self.args.parts:
+                server = LecternServer(self.server_bin, self.state, self.work, cache=True)
+                try:
                     self.part_lfs(server, space)
-            finally:
-                server.stop()
+                finally:
+                    server.stop()
         with open(self.args.rows, "w") as f:
             f.write("\n".join(self.rows) + "\n")
 
