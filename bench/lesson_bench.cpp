@@ -3,12 +3,17 @@
 // same run. Not part of ctest: bench/run-lesson-bench.sh runs it.
 //
 // lectern_lesson_bench [--minutes M] [--width W] [--height H] [--fps F] [--work DIR]
+//                      [--reps N] [--parts detect|redact|all] [--analysis-fps F]
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <random>
 #include <regex>
@@ -29,11 +34,74 @@ struct Options {
     int width = 1920;
     int height = 1080;
     int fps = 30;
+    int reps = 1;
+    double analysis_fps = lectern::lesson::DetectOptions{}.analysis_fps;
+    std::string parts = "all";  // detect, redact or all
     fs::path work = fs::temp_directory_path() / "lectern-lesson-bench";
 };
 
 double seconds_since(Clock::time_point t0) {
     return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+double cpu_seconds(int who) {
+    rusage usage{};
+    getrusage(who, &usage);
+    const auto s = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+    return s(usage.ru_utime) + s(usage.ru_stime);
+}
+
+struct Timing {
+    double wall = 0;
+    double cpu = 0;  // user + system, on every core
+};
+
+// Wall and CPU time from its creation on: of this process (every thread), of the children it
+// waited for, or both.
+struct Meter {
+    Clock::time_point start = Clock::now();
+    double self_start = cpu_seconds(RUSAGE_SELF);
+    double children_start = cpu_seconds(RUSAGE_CHILDREN);
+
+    Timing self() const { return {seconds_since(start), cpu_seconds(RUSAGE_SELF) - self_start}; }
+    Timing children() const {
+        return {seconds_since(start), cpu_seconds(RUSAGE_CHILDREN) - children_start};
+    }
+    Timing self_and_children() const { return {seconds_since(start), self().cpu + children().cpu}; }
+};
+
+double median_of(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const std::size_t n = v.size();
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+double median_wall(const std::vector<Timing>& t) {
+    std::vector<double> v;
+    for (const auto& x : t) v.push_back(x.wall);
+    return median_of(v);
+}
+double median_cpu(const std::vector<Timing>& t) {
+    std::vector<double> v;
+    for (const auto& x : t) v.push_back(x.cpu);
+    return median_of(v);
+}
+std::string runs_text(const std::vector<Timing>& t) {
+    std::string out;
+    char one[32];
+    for (const auto& x : t) {
+        std::snprintf(one, sizeof one, "%s%.1f", out.empty() ? "" : ", ", x.wall);
+        out += one;
+    }
+    return out;
+}
+
+std::string load_average() {
+    std::ifstream in("/proc/loadavg");
+    double one = 0, five = 0, fifteen = 0;
+    in >> one >> five >> fifteen;
+    char out[48];
+    std::snprintf(out, sizeof out, "%.1f / %.1f / %.1f", one, five, fifteen);
+    return out;
 }
 
 std::string output_of(const std::string& command) {
@@ -153,6 +221,12 @@ int main(int argc, char** argv) {
             o.fps = std::atoi(argv[i + 1]);
         else if (a == "--work")
             o.work = argv[i + 1];
+        else if (a == "--reps")
+            o.reps = std::max(1, std::atoi(argv[i + 1]));
+        else if (a == "--analysis-fps")
+            o.analysis_fps = std::atof(argv[i + 1]);
+        else if (a == "--parts")
+            o.parts = argv[i + 1];
     }
     fs::create_directories(o.work);
     const double duration = o.minutes * 60;
@@ -167,66 +241,104 @@ int main(int argc, char** argv) {
         std::cerr << "made in " << seconds_since(t0) << " s\n";
     }
 
-    // Lectern's step detection.
-    auto t0 = Clock::now();
-    const auto detection = lectern::lesson::detect_steps(video, lectern::lesson::DetectOptions{});
-    const double lectern_s = seconds_since(t0);
-    std::vector<double> found;
-    for (std::size_t i = 1; i < detection.steps.size(); ++i) found.push_back(detection.steps[i].at);
-    const F1 ours = score(found, planted);
+    const bool detect_part = o.parts == "all" || o.parts == "detect";
+    const bool redact_part = o.parts == "all" || o.parts == "redact";
+    std::printf("video: %g min %dx%d %d fps, %zu planted changes; %d run(s) of each, alternating\n",
+                o.minutes, o.width, o.height, o.fps, planted.size(), o.reps);
 
-    // ffmpeg's scene filter on the same file: every frame decoded and scored.
-    t0 = Clock::now();
-    const std::string log =
-        output_of("ffmpeg -hide_banner -nostats -i \"" + video.string() +
-                  "\" -an -vf \"select='gt(scene,0.3)',showinfo\" -f null - 2>&1");
-    const double ffmpeg_s = seconds_since(t0);
-    std::vector<double> scenes;
-    static const std::regex kPts(R"(pts_time:([0-9.]+))");
-    for (auto it = std::sregex_iterator(log.begin(), log.end(), kPts); it != std::sregex_iterator();
-         ++it)
-        scenes.push_back(std::stod((*it)[1].str()));
-    const F1 theirs = score(scenes, planted);
+    if (detect_part) {
+        std::vector<Timing> ours_t, theirs_t;
+        F1 ours, theirs;
+        lectern::lesson::StepDetection detection;
+        for (int rep = 0; rep < o.reps; ++rep) {
+            // Lectern's step detection, in this process.
+            Meter meter;
+            lectern::lesson::DetectOptions detect;
+            detect.analysis_fps = o.analysis_fps;
+            detection = lectern::lesson::detect_steps(video, detect);
+            ours_t.push_back(meter.self());
+            std::vector<double> found;
+            for (std::size_t i = 1; i < detection.steps.size(); ++i)
+                found.push_back(detection.steps[i].at);
+            ours = score(found, planted);
 
-    // Redaction of one region for the whole video, against ffmpeg's own pipeline with the
-    // same encoder settings.
-    const int rw = o.width / 4, rh = o.height / 10, rx = o.width / 8, ry = o.height / 5;
-    lectern::lesson::RedactionRegion region;
-    region.box = {rx, ry, rw, rh};
-    region.style = lectern::lesson::RedactStyle::Blur;
-    t0 = Clock::now();
-    lectern::lesson::write_redacted_video(video, {region}, o.work / "redacted-lectern.mp4", {},
-                                          lectern::lesson::RedactOptions{});
-    const double redact_s = seconds_since(t0);
-    std::ostringstream ff;
-    ff << "ffmpeg -hide_banner -loglevel error -y -i \"" << video.string() << "\" -filter_complex "
-       << "\"[0:v]crop=" << rw << ":" << rh << ":" << rx << ":" << ry
-       << ",boxblur=" << std::max(5, rh / 6) << ":3[b];[0:v][b]overlay=" << rx << ":" << ry
-       << "[v]\" -map \"[v]\" -map 0:a? -c:v libx264 "
-       << "-preset veryfast -crf 20 -pix_fmt yuv420p -c:a copy -movflags +faststart \""
-       << (o.work / "redacted-ffmpeg.mp4").string() << "\"";
-    t0 = Clock::now();
-    run_or_die(ff.str());
-    const double ffmpeg_redact_s = seconds_since(t0);
+            // ffmpeg's scene filter on the same file: every frame decoded and scored.
+            Meter ffmpeg_meter;
+            const std::string log =
+                output_of("ffmpeg -hide_banner -nostats -i \"" + video.string() +
+                          "\" -an -vf \"select='gt(scene,0.3)',showinfo\" -f null - 2>&1");
+            theirs_t.push_back(ffmpeg_meter.children());
+            std::vector<double> scenes;
+            static const std::regex kPts(R"(pts_time:([0-9.]+))");
+            for (auto it = std::sregex_iterator(log.begin(), log.end(), kPts);
+                 it != std::sregex_iterator(); ++it)
+                scenes.push_back(std::stod((*it)[1].str()));
+            theirs = score(scenes, planted);
+        }
+        std::printf("%lld frames decoded, %lld analysed (load average at the end: %s)\n",
+                    detection.frames_decoded, detection.frames_analysed, load_average().c_str());
+        std::printf(
+            "| step detection | seconds (runs) | median | × real time | CPU seconds "
+            "(median) | precision | recall | F1 |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+        const auto row = [&](const char* tool, const std::vector<Timing>& t, const F1& f) {
+            const double wall = median_wall(t);
+            std::printf("| %s | %s | %.1f | %.1f× | %.1f | %.2f | %.2f | %.2f |\n", tool,
+                        runs_text(t).c_str(), wall, duration / wall, median_cpu(t), f.precision,
+                        f.recall, f.f1);
+        };
+        char ours_name[96];
+        std::snprintf(ours_name, sizeof ours_name,
+                      "Lectern (OpenCV grab() of every frame, %g analysed per second)",
+                      o.analysis_fps);
+        row(ours_name, ours_t, ours);
+        row("ffmpeg `select='gt(scene,0.3)'`", theirs_t, theirs);
+        std::printf("throughput vs ffmpeg (median wall time): %.2f×; CPU time vs ffmpeg: %.2f×\n",
+                    median_wall(theirs_t) / median_wall(ours_t),
+                    median_cpu(ours_t) / median_cpu(theirs_t));
+    }
 
-    std::printf(
-        "video: %.0f min %dx%d %d fps, %zu planted changes, %lld frames decoded, %lld analysed\n",
-        o.minutes, o.width, o.height, o.fps, planted.size(), detection.frames_decoded,
-        detection.frames_analysed);
-    std::printf(
-        "| | seconds | × real time | precision | recall | F1 |\n|---|---|---|---|---|---|\n");
-    std::printf("| Lectern step detection | %.1f | %.1f× | %.2f | %.2f | %.2f |\n", lectern_s,
-                duration / lectern_s, ours.precision, ours.recall, ours.f1);
-    std::printf("| ffmpeg `select='gt(scene,0.3)'` | %.1f | %.1f× | %.2f | %.2f | %.2f |\n",
-                ffmpeg_s, duration / ffmpeg_s, theirs.precision, theirs.recall, theirs.f1);
-    std::printf("throughput vs ffmpeg: %.2f×; an hour of this video: about %.0f s\n",
-                ffmpeg_s / lectern_s, lectern_s * 60 / o.minutes);
-    std::printf(
-        "| redaction | seconds |\n|---|---|\n| Lectern (ffmpeg decodes to YUV 4:2:0, Lectern blurs "
-        "the "
-        "region's rows, ffmpeg encodes and copies the audio) | %.1f |\n"
-        "| ffmpeg crop+boxblur+overlay, same encoder settings | %.1f |\n",
-        redact_s, ffmpeg_redact_s);
-    std::printf("redaction time / ffmpeg's: %.2f\n", redact_s / ffmpeg_redact_s);
+    if (redact_part) {
+        // Redaction of one region for the whole video, against ffmpeg's own pipeline with the
+        // same encoder settings.
+        const int rw = o.width / 4, rh = o.height / 10, rx = o.width / 8, ry = o.height / 5;
+        lectern::lesson::RedactionRegion region;
+        region.box = {rx, ry, rw, rh};
+        region.style = lectern::lesson::RedactStyle::Blur;
+        std::ostringstream ff;
+        ff << "ffmpeg -hide_banner -loglevel error -y -i \"" << video.string()
+           << "\" -filter_complex "
+           << "\"[0:v]crop=" << rw << ":" << rh << ":" << rx << ":" << ry
+           << ",boxblur=" << std::max(5, rh / 6) << ":3[b];[0:v][b]overlay=" << rx << ":" << ry
+           << "[v]\" -map \"[v]\" -map 0:a? -c:v libx264 "
+           << "-preset veryfast -crf 20 -pix_fmt yuv420p -c:a copy -movflags +faststart \""
+           << (o.work / "redacted-ffmpeg.mp4").string() << "\"";
+        std::vector<Timing> ours_t, theirs_t;
+        for (int rep = 0; rep < o.reps; ++rep) {
+            // In this process and its two ffmpeg children (decoder and encoder).
+            Meter meter;
+            lectern::lesson::write_redacted_video(video, {region}, o.work / "redacted-lectern.mp4",
+                                                  {}, lectern::lesson::RedactOptions{});
+            ours_t.push_back(meter.self_and_children());
+            Meter ffmpeg_meter;
+            run_or_die(ff.str());
+            theirs_t.push_back(ffmpeg_meter.children());
+        }
+        std::printf(
+            "| redaction, one region blurred | seconds (runs) | median | CPU seconds "
+            "(median) |\n|---|---|---:|---:|\n");
+        const auto row = [&](const char* tool, const std::vector<Timing>& t) {
+            std::printf("| %s | %s | %.1f | %.1f |\n", tool, runs_text(t).c_str(), median_wall(t),
+                        median_cpu(t));
+        };
+        row("Lectern (ffmpeg decodes to YUV 4:2:0, Lectern blurs the region's rows, ffmpeg "
+            "encodes and copies the audio)",
+            ours_t);
+        row("ffmpeg crop+boxblur+overlay, same encoder settings", theirs_t);
+        std::printf(
+            "redaction time / ffmpeg's (median wall time): %.2f; CPU time: %.2f (load "
+            "average at the end: %s)\n",
+            median_wall(ours_t) / median_wall(theirs_t), median_cpu(ours_t) / median_cpu(theirs_t),
+            load_average().c_str());
+    }
     return 0;
 }

@@ -19,7 +19,7 @@ class FrameComparer {
     FrameComparer(cv::Size frame_size, int analysis_width);
 
     /// The frame scaled down and in grey, ready for compare().
-    cv::Mat prepare(const cv::Mat& bgr_frame) const;
+    cv::Mat prepare(const cv::Mat& bgr_frame);
     /// Regions that differ between two prepared frames. A region whose bounding box fits in
     /// a square twice a mouse cursor's size does not count: a pointer that moved, a caret
     /// that blinked, a spinner.
@@ -33,7 +33,7 @@ class FrameComparer {
     cv::Size frame_size_;
     cv::Size analysis_size_;
     int ignore_side_;  // analysis pixels
-    cv::Mat diff_, mask_, labels_, stats_, centroids_, kernel_;
+    cv::Mat full_grey_, diff_, mask_, labels_, stats_, centroids_, kernel_;
 };
 
 }  // namespace lectern::lesson

@@ -26,8 +26,9 @@ struct DetectOptions {
     /// of the screen (a dialog, a message panel, a new page); see min_change_fraction().
     double sensitivity = 0.5;
     /// Frames analysed per second; every frame is still decoded (codecs need that), but only
-    /// these are converted and compared.
-    double analysis_fps = 5;
+    /// these are converted and compared. Three a second place a step within a third of a
+    /// second of the change and leave most of the time to the decoder.
+    double analysis_fps = 3;
     /// Width the analysed frames are scaled down to: 1080p text blurs into regions, and
     /// codec noise averages out.
     int analysis_width = 480;
