@@ -30,12 +30,14 @@ cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLECTERN_B
       -DLECTERN_BUILD_TESTS=OFF -DLECTERN_BUILD_DESKTOP=OFF -DLECTERN_BUILD_SERVER=OFF >/dev/null
 ninja -C "$BUILD_DIR" -j"$JOBS" lectern_search_bench
 mkdir -p "$WORK_DIR"
+LOAD_START=$(cut -d' ' -f1 /proc/loadavg)
 ROWS="$WORK_DIR/rows.txt"
 : > "$ROWS"
 for n in "${SIZES[@]}"; do
   "$BUILD_DIR/bench/lectern_search_bench" --docs "$n" --work "$WORK_DIR" --queries 1000 --rg-queries 50 \
       --rows "$ROWS" --parts "$PARTS" --rounds "$ROUNDS"
 done
+LOAD_END=$(cut -d' ' -f1 /proc/loadavg)
 if [ "$PARTS" != all ]; then
   sed 's/^INDEX//' "$ROWS"
   exit 0
@@ -50,7 +52,9 @@ cat > "$SECTION" <<MD
 
 Reproduce with \`bench/run-search-bench.sh\` (Release build; corpora under build/bench-work are
 generated once from the word lists in bench/corpus_generator.cpp and reused). Machine: $(nproc)
-cores of $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date +%Y-%m-%d).
+cores of $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date +%Y-%m-%d); load average
+(1 minute) $LOAD_START at the start and $LOAD_END at the end. Both engines of a row run in the same
+process one after the other, so on a busy machine compare the ratios rather than the times.
 
 Each corpus holds N procedures and call scripts (half English, the rest Polish, Norwegian,
 Estonian and Russian; about 350 words each in 3–6 sections). 1,000 queries per engine, the way
