@@ -66,12 +66,15 @@ const char* const kWords[] = {"account",    "balance",   "boiler",  "battery",  
 std::vector<Step> bench_scenario(MainFrame& frame, const std::string&) {
     auto started = std::make_shared<double>(0);
     auto settled = std::make_shared<double>(0);
+    auto resident_ready = std::make_shared<double>(0);
+    auto resident_settled = std::make_shared<double>(0);
     std::vector<Step> steps{
         {"the space shows and its search answers",
          {},
-         [&frame, started] {
+         [&frame, started, resident_ready] {
              if (!frame.space_ready()) return false;
              *started = seconds_since_process_start();
+             *resident_ready = resident_mb();
              return true;
          },
          std::chrono::milliseconds(10),
@@ -80,9 +83,10 @@ std::vector<Step> bench_scenario(MainFrame& frame, const std::string&) {
         // every file), so the figures are the search's own; their time is reported apart.
         {"the index is up to date and the content checked",
          {},
-         [&frame, settled] {
+         [&frame, settled, resident_settled] {
              if (!frame.index_settled() || !frame.content_checked()) return false;
              *settled = seconds_since_process_start();
+             *resident_settled = resident_mb();
              return true;
          },
          std::chrono::milliseconds(500),
@@ -106,7 +110,7 @@ std::vector<Step> bench_scenario(MainFrame& frame, const std::string&) {
         steps.push_back({"Esc", [] { key(WXK_ESCAPE); }, {}, std::chrono::milliseconds(60)});
     }
     steps.push_back({"report",
-                     [&frame, started, settled] {
+                     [&frame, started, settled, resident_ready, resident_settled] {
                          const auto& ms = frame.keystroke_latencies_ms();
                          std::cout << "bench: startup_to_search_s " << *started << "\n"
                                    << "bench: startup_to_settled_s " << *settled << "\n"
@@ -114,6 +118,8 @@ std::vector<Step> bench_scenario(MainFrame& frame, const std::string&) {
                                    << "bench: keystroke_p50_ms " << percentile(ms, 0.50) << "\n"
                                    << "bench: keystroke_p99_ms " << percentile(ms, 0.99) << "\n"
                                    << "bench: keystroke_max_ms " << percentile(ms, 1.0) << "\n"
+                                   << "bench: resident_at_search_mb " << *resident_ready << "\n"
+                                   << "bench: resident_at_settled_mb " << *resident_settled << "\n"
                                    << "bench: resident_mb " << resident_mb() << "\n";
                          // The slowest keystrokes and where their time went.
                          auto traces = frame.keystroke_traces();

@@ -1,6 +1,9 @@
 #pragma once
 // What the library pane lists: the space's documents grouped by kind, with badges.
 
+#include <cstddef>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,13 +29,24 @@ struct LibraryEntry {
 struct LibraryGroup {
     wxString title;
     std::vector<LibraryEntry> entries;
+    /// Instead of `entries`, for a group of more than kListedAtOnce documents: makes the
+    /// entries when the group is opened, from the space and standing given to library_groups.
+    std::function<std::vector<LibraryEntry>()> make_entries;
+    /// With make_entries: whether the group lists this place (without making the entries).
+    std::function<bool(const Location&)> lists;
+    std::size_t size = 0;  ///< the number of entries, made or not
 };
+
+/// Groups with more documents than this are listed when opened (LibraryGroup::make_entries):
+/// a space of tens of thousands of documents shows without making a row for each.
+inline constexpr std::size_t kListedAtOnce = 500;
 
 /// Procedures, Scripts, Lessons, Quizzes and My path, each sorted by title. Documents in
 /// another language than the space's default carry their language tag. Badges (unsigned, needs
 /// re-sign, stale) come from core/progress; `standing` may be nullptr (not read yet, or a
 /// folder that cannot be signed): then only stale is shown.
-std::vector<LibraryGroup> library_groups(const content::Space& space, std::string_view today,
+std::vector<LibraryGroup> library_groups(std::shared_ptr<const content::Space> space,
+                                         std::string today,
                                          const progress::Standing* standing = nullptr);
 
 }  // namespace lectern::desktop

@@ -42,29 +42,61 @@ LibraryPanel::LibraryPanel(wxWindow* parent) : wxPanel(parent) {
     sizer->Add(tree_, 1, wxEXPAND);
     SetSizer(sizer);
     tree_->Bind(wxEVT_TREE_ITEM_ACTIVATED, &LibraryPanel::on_activated, this);
+    tree_->Bind(wxEVT_TREE_ITEM_EXPANDING, &LibraryPanel::on_expanding, this);
 }
 
-void LibraryPanel::show(const wxString& space_title, const std::vector<LibraryGroup>& groups) {
+void LibraryPanel::show(const wxString& space_title, std::vector<LibraryGroup> groups) {
     tree_->Freeze();
     tree_->DeleteAllItems();
+    groups_ = std::move(groups);
+    group_items_.assign(groups_.size(), wxTreeItemId());
+    filled_.assign(groups_.size(), false);
     const auto root = tree_->AddRoot(space_title);
     tree_->SetItemBold(root);
-    const wxColour warning(kWarningColour);
-    for (const auto& group : groups) {
-        const auto group_item = tree_->AppendItem(root, group.title);
-        tree_->SetItemBold(group_item);
-        for (const auto& entry : group.entries) {
-            const auto item =
-                tree_->AppendItem(group_item, entry.label, -1, -1, new EntryData(entry.target));
-            if (entry.stale || entry.asks_signature) tree_->SetItemTextColour(item, warning);
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+        group_items_[g] = tree_->AppendItem(root, groups_[g].title);
+        tree_->SetItemBold(group_items_[g]);
+        if (groups_[g].make_entries) {
+            tree_->SetItemHasChildren(group_items_[g]);  // filled when opened
+        } else {
+            fill(g);
         }
     }
-    tree_->ExpandAll();
+    tree_->Expand(root);
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+        if (filled_[g]) tree_->Expand(group_items_[g]);
+    }
     tree_->Thaw();
+}
+
+void LibraryPanel::fill(std::size_t group) {
+    if (filled_[group]) return;
+    filled_[group] = true;
+    auto& made = groups_[group];
+    if (made.make_entries) {
+        made.entries = made.make_entries();
+        made.make_entries = nullptr;
+    }
+    const wxColour warning(kWarningColour);
+    for (const auto& entry : groups_[group].entries) {
+        const auto item = tree_->AppendItem(group_items_[group], entry.label, -1, -1,
+                                            new EntryData(entry.target));
+        if (entry.stale || entry.asks_signature) tree_->SetItemTextColour(item, warning);
+    }
+}
+
+void LibraryPanel::on_expanding(wxTreeEvent& event) {
+    for (std::size_t g = 0; g < group_items_.size(); ++g) {
+        if (group_items_[g] == event.GetItem()) fill(g);
+    }
+    event.Skip();
 }
 
 void LibraryPanel::select(const Location& where) {
     if (!tree_->GetRootItem().IsOk()) return;
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+        if (!filled_[g] && groups_[g].lists && groups_[g].lists(where)) fill(g);
+    }
     if (auto item = find_item(*tree_, tree_->GetRootItem(), where); item.IsOk()) {
         tree_->SelectItem(item);
         tree_->EnsureVisible(item);
@@ -72,9 +104,20 @@ void LibraryPanel::select(const Location& where) {
 }
 
 wxString LibraryPanel::label_of(const Location& where) const {
-    if (!tree_->GetRootItem().IsOk()) return {};
-    const auto item = find_item(*tree_, tree_->GetRootItem(), where);
-    return item.IsOk() ? tree_->GetItemText(item) : wxString();
+    auto label_in = [&where](const std::vector<LibraryEntry>& entries) -> wxString {
+        for (const auto& entry : entries) {
+            if (entry.target == where) return entry.label;
+        }
+        return {};
+    };
+    for (const auto& group : groups_) {
+        // A group not opened yet makes its entries to say (tests ask; the window does not).
+        const wxString label = !group.make_entries  ? label_in(group.entries)
+                               : group.lists(where) ? label_in(group.make_entries())
+                                                    : wxString();
+        if (!label.empty()) return label;
+    }
+    return {};
 }
 
 void LibraryPanel::focus_tree() {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <wx/panel.h>
+#include <wx/treebase.h>
 
 #include "library_model.hpp"
 
@@ -20,9 +21,10 @@ class LibraryPanel : public wxPanel {
     explicit LibraryPanel(wxWindow* parent);
 
     void set_open_handler(OpenHandler handler) { on_open_ = std::move(handler); }
-    /// Replaces the tree with the space's title and these groups, all expanded.
-    void show(const wxString& space_title, const std::vector<LibraryGroup>& groups);
-    /// Selects the entry for this place, if listed, without opening it.
+    /// Replaces the tree with the space's title and these groups: expanded, except the groups
+    /// that make their entries when opened (LibraryGroup::make_entries), which start closed.
+    void show(const wxString& space_title, std::vector<LibraryGroup> groups);
+    /// Selects the entry for this place, if listed, without opening it (its group is opened).
     void select(const Location& where);
     void focus_tree();
     /// The label of the entry for this place (with its badges), empty when not listed.
@@ -31,9 +33,15 @@ class LibraryPanel : public wxPanel {
 
   private:
     void on_activated(wxTreeEvent& event);
+    void on_expanding(wxTreeEvent& event);
+    // Adds the rows of groups_[group] under its item, once.
+    void fill(std::size_t group);
 
     wxTreeCtrl* tree_ = nullptr;
     OpenHandler on_open_;
+    std::vector<LibraryGroup> groups_;
+    std::vector<wxTreeItemId> group_items_;
+    std::vector<bool> filled_;
 };
 
 }  // namespace lectern::desktop

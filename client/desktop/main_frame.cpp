@@ -102,7 +102,7 @@ MainFrame::~MainFrame() = default;
 void MainFrame::on_space_loaded(std::shared_ptr<SearchBackend> index) {
     space_ = session_->space();
     SetTitle(wxString::Format("%s \u2014 Lectern", to_wx(space_->manifest().title)));
-    library_->show(to_wx(space_->manifest().title), library_groups(*space_, today_iso()));
+    library_->show(to_wx(space_->manifest().title), library_groups(space_, today_iso()));
     refresh_standing();  // badges, path progress and the sign bar once the ledger is read
     use_search(std::move(index));
     lock_->set_limit(std::chrono::minutes(space_->manifest().auto_lock_minutes));

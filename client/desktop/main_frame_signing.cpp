@@ -58,7 +58,7 @@ void MainFrame::lesson_recorded() {
 void MainFrame::on_standing_changed() {
     if (!space_) return;
     library_->show(to_wx(space_->manifest().title),
-                   library_groups(*space_, today_iso(), standing_->standing()));
+                   library_groups(space_, today_iso(), standing_->standing()));
     if (auto here = history_.current()) library_->select(*here);
     if (view_ == View::Path && !path_panel_->path_id().empty()) {
         if (const auto* path = find_path(*space_, path_panel_->path_id()))
