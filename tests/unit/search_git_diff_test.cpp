@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,13 @@ using lectern::search::incremental::GitSpace;
 using lectern::test::git;
 
 namespace {
+
+// Commits every change in the space's folder; the first call makes the repository.
+void commit_all(test::TempSpace& s, const std::string& message) {
+    if (!std::filesystem::exists(s.root() / ".git")) git(s.root(), "init -q");
+    git(s.root(), "add -A");
+    git(s.root(), "commit -q -m " + message);
+}
 
 std::vector<std::string> sorted(std::vector<std::string> v) {
     std::sort(v.begin(), v.end());
@@ -32,9 +40,7 @@ TEST(SearchGitDiff, ReportsEditsRenamesAndWholeFolders) {
     s.write("lessons/x/lesson.md", "lesson x\n");
     s.write("lessons/x/video.mp4", "not really a video\n");
     s.write("notes", "a file for now\n");
-    git(s.root(), "init -q");
-    git(s.root(), "add -A");
-    git(s.root(), "commit -q -m first");
+    commit_all(s, "first");
     auto space = GitSpace::open(s.root());
     ASSERT_TRUE(space);
     const std::string first = space->head_commit();
@@ -44,8 +50,7 @@ TEST(SearchGitDiff, ReportsEditsRenamesAndWholeFolders) {
     git(s.root(), "rm -q -r lessons/x notes");
     s.write("lessons/y/lesson.md", "lesson y\n");
     s.write("notes/n.md", "a folder now\n");
-    git(s.root(), "add -A");
-    git(s.root(), "commit -q -m second");
+    commit_all(s, "second");
     const std::string second = space->head_commit();
 
     const auto changes = space->diff(first, second);
@@ -84,9 +89,7 @@ TEST(SearchGitDiff, FindsChangesInNestedFolders) {
     s.write("scripts/billing/refunds/full.md", "a full refund\n");
     s.write("scripts/billing/refunds/keep.md", "stays put\n");
     s.write("scripts/billing/chargebacks/dispute.md", "a dispute\n");
-    git(s.root(), "init -q");
-    git(s.root(), "add -A");
-    git(s.root(), "commit -q -m first");
+    commit_all(s, "first");
     auto space = GitSpace::open(s.root());
     ASSERT_TRUE(space);
     const std::string first = space->head_commit();
@@ -96,8 +99,7 @@ TEST(SearchGitDiff, FindsChangesInNestedFolders) {
     s.write("lessons/onboarding/week-1/day-4/lesson.md", "day four\n");
     git(s.root(), "mv scripts/billing/refunds/partial.md scripts/billing/chargebacks/partial.md");
     s.write("scripts/billing/refunds/store-credit.md", "store credit instead\n");
-    git(s.root(), "add -A");
-    git(s.root(), "commit -q -m second");
+    commit_all(s, "second");
 
     const auto changes = space->diff(first, space->head_commit());
     ASSERT_TRUE(changes);
