@@ -24,6 +24,30 @@ void append(const fs::path& file, const std::string& text) {
     out << text;
 }
 
+// The app run under Xvfb with a scenario, its screenshots in screenshots/SHOTS: `arguments` are
+// the app's own (such as --space), `environment` variables set for it.
+CommandResult run_app(const fs::path& home, const std::string& scenario,
+                      const std::string& shots_name, const std::string& arguments,
+                      const std::string& environment = "") {
+    const fs::path shots = fs::path(LECTERN_GUI_WORK_DIR) / "screenshots" / shots_name;
+    fs::create_directories(shots);
+    return TestServer::sh(environment +
+                          " ASAN_OPTIONS=detect_leaks=0 NO_AT_BRIDGE=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 "
+                          "LECTERN_INDEX_DIR=" +
+                          quote((home / "index").string()) + " " + quote(LECTERN_XVFB_RUN) +
+                          " -a -s '-screen 0 1280x800x24' " + quote(LECTERN_DESKTOP_BIN) + " " +
+                          arguments + " --config " + quote((home / "settings").string()) +
+                          " --gui-test " + scenario + " --screenshots " + quote(shots.string()));
+}
+
+// The app on the synced copy of a space, with the screenshots of an earlier run removed.
+CommandResult run_app_on_space(const fs::path& home, const std::string& scenario,
+                               const std::string& space_name, const std::string& environment = "") {
+    fs::remove_all(fs::path(LECTERN_GUI_WORK_DIR) / "screenshots" / scenario);
+    return run_app(home, scenario, scenario,
+                   "--space " + quote(sync::space_paths(space_name).content.string()), environment);
+}
+
 TEST(Gui_Sync, OnStartTheAppSyncsShowsTheStatusAndWhatChanged) {
     const TestSpace space = create_space("desk");
     const fs::path wc = trainer_clone(space);
@@ -41,18 +65,7 @@ TEST(Gui_Sync, OnStartTheAppSyncsShowsTheStatusAndWhatChanged) {
     append(wc / "procedures" / "escalation.md", "\nEscalate a threat to staff at once.\n");
     commit_and_push(space, wc, "Two procedures made clearer");
 
-    const fs::path content = sync::space_paths(space.name).content;
-    const fs::path shots = fs::path(LECTERN_GUI_WORK_DIR) / "screenshots" / "sync";
-    fs::remove_all(shots);
-    fs::create_directories(shots);
-    const std::string command =
-        "ASAN_OPTIONS=detect_leaks=0 NO_AT_BRIDGE=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 "
-        "LECTERN_INDEX_DIR=" +
-        quote((home / "index").string()) + " " + quote(LECTERN_XVFB_RUN) +
-        " -a -s '-screen 0 1280x800x24' " + quote(LECTERN_DESKTOP_BIN) + " --space " +
-        quote(content.string()) + " --config " + quote((home / "settings").string()) +
-        " --gui-test sync --screenshots " + quote(shots.string());
-    const auto run = TestServer::sh(command);
+    const auto run = run_app_on_space(home, "sync", space.name);
     EXPECT_EQ(run.exit_code, 0) << run.output;
 }
 
@@ -93,23 +106,14 @@ TEST(Gui_SyncCancel, EscStopsTheSyncLeavesTheCopyAsItWasAndTheNextSyncKeepsThePl
     sync::save_client_config({proxy.url(), space.agent.user, space.agent.token, "laptop"});
     write_file(home / "settings", "[Session]\nFirstStartDone=1\nLastDocument=vpn-security\n");
 
-    const fs::path content = sync::space_paths(space.name).content;
-    const fs::path shots = fs::path(LECTERN_GUI_WORK_DIR) / "screenshots" / "sync-cancel";
-    fs::remove_all(shots);
-    fs::create_directories(shots);
-    const std::string command =
-        "LECTERN_GUI_DIRECT_SERVER=" + quote(TestServer::get().url()) +
-        " ASAN_OPTIONS=detect_leaks=0 NO_AT_BRIDGE=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 "
-        "LECTERN_INDEX_DIR=" +
-        quote((home / "index").string()) + " " + quote(LECTERN_XVFB_RUN) +
-        " -a -s '-screen 0 1280x800x24' " + quote(LECTERN_DESKTOP_BIN) + " --space " +
-        quote(content.string()) + " --config " + quote((home / "settings").string()) +
-        " --gui-test sync-cancel --screenshots " + quote(shots.string());
-    const auto run = TestServer::sh(command);
+    const auto run =
+        run_app_on_space(home, "sync-cancel", space.name,
+                         "LECTERN_GUI_DIRECT_SERVER=" + quote(TestServer::get().url()));
     EXPECT_EQ(run.exit_code, 0) << run.output;
     // The cancelled fetch stopped early: far less than the 4 MiB passed the proxy.
     EXPECT_GT(proxy.bytes_down(), 0u);
     EXPECT_LT(proxy.bytes_down(), 3u * 1024 * 1024);
+    const fs::path content = sync::space_paths(space.name).content;
     EXPECT_NE(read_file(content / "procedures" / "vpn-security.md").find("home address is the one"),
               std::string::npos);
 }
@@ -139,33 +143,14 @@ TEST(Gui_SetAside, TheStatusBarCountsTheRecordAndTheListSaysWhatToDo) {
     r = lectern("sync " + quote(space.name) + " --no-lfs -q");
     ASSERT_NE(r.output.find("which the server revoked"), std::string::npos) << r.output;
 
-    const fs::path content = sync::space_paths(space.name).content;
-    const fs::path shots = fs::path(LECTERN_GUI_WORK_DIR) / "screenshots" / "set-aside";
-    fs::remove_all(shots);
-    fs::create_directories(shots);
-    const std::string command =
-        "ASAN_OPTIONS=detect_leaks=0 NO_AT_BRIDGE=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 "
-        "LECTERN_INDEX_DIR=" +
-        quote((home / "index").string()) + " " + quote(LECTERN_XVFB_RUN) +
-        " -a -s '-screen 0 1280x800x24' " + quote(LECTERN_DESKTOP_BIN) + " --space " +
-        quote(content.string()) + " --config " + quote((home / "settings").string()) +
-        " --gui-test set-aside --screenshots " + quote(shots.string());
-    const auto run = TestServer::sh(command);
+    const auto run = run_app_on_space(home, "set-aside", space.name);
     EXPECT_EQ(run.exit_code, 0) << run.output;
 }
 
 // The app run under Xvfb with a scenario; no --space: what the settings say decides.
 CommandResult run_app_without_space(const fs::path& home, const std::string& scenario,
                                     const std::string& environment) {
-    const fs::path shots = fs::path(LECTERN_GUI_WORK_DIR) / "screenshots" / "sign-in";
-    fs::create_directories(shots);
-    return TestServer::sh(environment +
-                          " ASAN_OPTIONS=detect_leaks=0 NO_AT_BRIDGE=1 LANG=C.UTF-8 LC_ALL=C.UTF-8 "
-                          "LECTERN_INDEX_DIR=" +
-                          quote((home / "index").string()) + " " + quote(LECTERN_XVFB_RUN) +
-                          " -a -s '-screen 0 1280x800x24' " + quote(LECTERN_DESKTOP_BIN) +
-                          " --config " + quote((home / "settings").string()) + " --gui-test " +
-                          scenario + " --screenshots " + quote(shots.string()));
+    return run_app(home, scenario, "sign-in", "", environment);
 }
 
 TEST(Gui_SignIn, FirstStartSignsInWithThePasswordSyncsTheSpaceAndOpensItNextTime) {
