@@ -28,13 +28,13 @@ std::optional<DocumentType> document_type_from_string(std::string_view name) {
 }
 
 const Document* Space::find_by_id(std::string_view id) const {
-    auto it = by_id_.find(id);
-    return it == by_id_.end() ? nullptr : &documents_[it->second];
+    const auto at = by_id_.find(documents_, id);
+    return at ? &documents_[*at] : nullptr;
 }
 
 const Document* Space::find_by_path(std::string_view relative_path) const {
-    auto it = by_path_.find(relative_path);
-    return it == by_path_.end() ? nullptr : &documents_[it->second];
+    const auto at = by_path_.find(documents_, relative_path);
+    return at ? &documents_[*at] : nullptr;
 }
 
 const Document* Space::find(std::string_view id_or_path) const {

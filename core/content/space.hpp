@@ -11,6 +11,7 @@
 
 #include "common/diagnostic.hpp"
 #include "content/document.hpp"
+#include "content/document_index.hpp"
 
 namespace lectern::content {
 
@@ -69,8 +70,8 @@ class Space {
     std::vector<Document> documents_;
     std::vector<OnboardingPath> paths_;
     std::vector<SynonymGroup> synonyms_;
-    std::map<std::string, std::size_t, std::less<>> by_id_;
-    std::map<std::string, std::size_t, std::less<>> by_path_;
+    DocumentIndex by_id_{&Document::id};  // positions in documents_
+    DocumentIndex by_path_{&Document::path};
     std::set<std::string, std::less<>> left_out_ids_;
     std::set<std::string, std::less<>> left_out_paths_;
 };

@@ -92,10 +92,12 @@ Space Space::assemble(const fs::path& root, std::vector<Document> documents, Dia
     Space space = load_files(root, paths, out);
     space.documents_.reserve(documents.size());
     for (auto& doc : documents) {
-        if (space.by_id_.count(doc.id) || space.by_path_.count(doc.path)) continue;
-        space.by_id_.emplace(doc.id, space.documents_.size());
-        space.by_path_.emplace(doc.path, space.documents_.size());
+        if (space.by_id_.find(space.documents_, doc.id) ||
+            space.by_path_.find(space.documents_, doc.path))
+            continue;
         space.documents_.push_back(std::move(doc));
+        space.by_id_.add(space.documents_, space.documents_.size() - 1);
+        space.by_path_.add(space.documents_, space.documents_.size() - 1);
     }
     return space;
 }
@@ -387,16 +389,16 @@ void SpaceLoader::add_document(ParsedDocument parsed) {
     if (!parsed.left_out_id.empty()) space_.left_out_ids_.insert(parsed.left_out_id);
     if (!parsed.document) return;
     Document& doc = *parsed.document;
-    if (auto it = space_.by_id_.find(doc.id); it != space_.by_id_.end()) {
+    if (const auto taken = space_.by_id_.find(space_.documents_, doc.id)) {
         out_.error("duplicate-id",
-                   "duplicate id '" + doc.id + "': " + space_.documents_[it->second].path +
+                   "duplicate id '" + doc.id + "': " + space_.documents_[*taken].path +
                        " already uses it; ids must be unique in a space",
                    parsed.fields.locate("/id"));
         return;
     }
-    space_.by_id_.emplace(doc.id, space_.documents_.size());
-    space_.by_path_.emplace(doc.path, space_.documents_.size());
     space_.documents_.push_back(std::move(doc));
+    space_.by_id_.add(space_.documents_, space_.documents_.size() - 1);
+    space_.by_path_.add(space_.documents_, space_.documents_.size() - 1);
     document_fields_.push_back(std::move(parsed.fields));
 }
 
