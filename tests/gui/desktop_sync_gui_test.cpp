@@ -48,15 +48,32 @@ CommandResult run_app_on_space(const fs::path& home, const std::string& scenario
                    "--space " + quote(sync::space_paths(space_name).content.string()), environment);
 }
 
-TEST(Gui_Sync, OnStartTheAppSyncsShowsTheStatusAndWhatChanged) {
-    const TestSpace space = create_space("desk");
-    const fs::path wc = trainer_clone(space);
-    fs::copy(LECTERN_SAMPLE_CONTENT, wc, fs::copy_options::recursive);
-    commit_and_push(space, wc, "The sample content");
+// A space whose content is the sample content, pushed by its trainer from `clone`.
+struct SampleSpace {
+    TestSpace space;
+    fs::path clone;
+};
 
+SampleSpace published_sample(const std::string& name) {
+    SampleSpace out{create_space(name), {}};
+    out.clone = trainer_clone(out.space);
+    fs::copy(LECTERN_SAMPLE_CONTENT, out.clone, fs::copy_options::recursive);
+    commit_and_push(out.space, out.clone, "The sample content");
+    return out;
+}
+
+// A fresh client home signed in to the test server as the space's agent.
+fs::path agent_home(const TestSpace& space) {
     const fs::path home = fresh_client_home();
     sync::save_client_config(
         {TestServer::get().url(), space.agent.user, space.agent.token, "laptop"});
+    return home;
+}
+
+TEST(Gui_Sync, OnStartTheAppSyncsShowsTheStatusAndWhatChanged) {
+    const auto [space, wc] = published_sample("desk");
+
+    const fs::path home = agent_home(space);
     const auto first = lectern("sync " + quote(space.name));
     ASSERT_EQ(first.exit_code, 0) << first.output;
 
@@ -74,14 +91,9 @@ TEST(Gui_Sync, OnStartTheAppSyncsShowsTheStatusAndWhatChanged) {
 // passing 256 KiB a second, so the fetch takes about 16 s and Esc lands during it. The app's
 // "sync-cancel" scenario checks the rest and syncs again directly.
 TEST(Gui_SyncCancel, EscStopsTheSyncLeavesTheCopyAsItWasAndTheNextSyncKeepsThePlace) {
-    const TestSpace space = create_space("cancel");
-    const fs::path wc = trainer_clone(space);
-    fs::copy(LECTERN_SAMPLE_CONTENT, wc, fs::copy_options::recursive);
-    commit_and_push(space, wc, "The sample content");
+    const auto [space, wc] = published_sample("cancel");
 
-    const fs::path home = fresh_client_home();
-    sync::save_client_config(
-        {TestServer::get().url(), space.agent.user, space.agent.token, "laptop"});
+    const fs::path home = agent_home(space);
     const auto first = lectern("sync " + quote(space.name));
     ASSERT_EQ(first.exit_code, 0) << first.output;
 
@@ -121,13 +133,8 @@ TEST(Gui_SyncCancel, EscStopsTheSyncLeavesTheCopyAsItWasAndTheNextSyncKeepsThePl
 // A record set aside: signed with `lectern sign`, the device's key revoked by an admin, then
 // `lectern sync` set it aside. The app's "set-aside" scenario shows it and what to do.
 TEST(Gui_SetAside, TheStatusBarCountsTheRecordAndTheListSaysWhatToDo) {
-    const TestSpace space = create_space("aside");
-    const fs::path wc = trainer_clone(space);
-    fs::copy(LECTERN_SAMPLE_CONTENT, wc, fs::copy_options::recursive);
-    commit_and_push(space, wc, "The sample content");
-    const fs::path home = fresh_client_home();
-    sync::save_client_config(
-        {TestServer::get().url(), space.agent.user, space.agent.token, "laptop"});
+    const auto [space, wc] = published_sample("aside");
+    const fs::path home = agent_home(space);
     ASSERT_EQ(lectern("sync " + quote(space.name) + " --no-lfs -q").exit_code, 0);
     const fs::path passphrase = home / "passphrase";
     write_file(passphrase, "correct horse battery staple\n");
@@ -154,10 +161,7 @@ CommandResult run_app_without_space(const fs::path& home, const std::string& sce
 }
 
 TEST(Gui_SignIn, FirstStartSignsInWithThePasswordSyncsTheSpaceAndOpensItNextTime) {
-    const TestSpace space = create_space("signin");
-    const fs::path wc = trainer_clone(space);
-    fs::copy(LECTERN_SAMPLE_CONTENT, wc, fs::copy_options::recursive);
-    commit_and_push(space, wc, "The sample content");
+    const auto [space, wc] = published_sample("signin");
     const fs::path home = fresh_client_home();
     fs::remove_all(fs::path(LECTERN_GUI_WORK_DIR) / "screenshots" / "sign-in");
 
