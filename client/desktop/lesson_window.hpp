@@ -76,6 +76,7 @@ class LessonWindow : public wxFrame {
     void refresh_list();
     void refresh_completion();
     void show_redaction_notice(int saved);
+    void tell_in_redaction_notice(const wxString& text);
     void on_char_hook(wxKeyEvent& event);
     void on_timer(wxTimerEvent& event);
     void on_media_loaded(wxMediaEvent& event);
