@@ -1,6 +1,9 @@
 // The scenarios of the built-in GUI test: what a new agent does on the first day, with the
 // keyboard only, on the sample content.
 
+#include <fstream>
+#include <sstream>
+
 #include <wx/menu.h>
 
 #include "gui_test_driver.hpp"
@@ -14,6 +17,16 @@ namespace {
 
 using namespace gui_test;
 
+// True when the process has an OpenGL library mapped (libGL, libGLX, libEGL: what loads the
+// GL driver). The app draws with cairo only, so none should be (app.cpp, draw_without_opengl).
+bool opengl_loaded() {
+    std::ifstream maps("/proc/self/maps");
+    std::stringstream text;
+    text << maps.rdbuf();
+    const std::string all = text.str();
+    return all.find("/libGL") != std::string::npos || all.find("/libEGL") != std::string::npos;
+}
+
 std::vector<Step> agent_day(MainFrame& frame, const std::string& shots) {
     auto at_step = [&frame](std::string anchor) {
         return [&frame, anchor] {
@@ -25,6 +38,11 @@ std::vector<Step> agent_day(MainFrame& frame, const std::string& shots) {
     };
     auto steps = opening(frame);
     std::vector<Step> more{
+        {"the window is drawn without an OpenGL library loaded",
+         {},
+         [] { return !opengl_loaded(); },
+         std::chrono::milliseconds(150),
+         std::chrono::seconds(1)},
         {"screenshot: start", screenshot(shots, "01-start"), {}},
         {"'/' opens the search", [] { key('/'); },
          [&frame] { return frame.current_view() == View::Search; }},
