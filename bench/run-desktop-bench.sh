@@ -2,7 +2,8 @@
 # The desktop app's benchmark: a Release lectern-desktop on a generated space of N documents
 # (default 50,000) under Xvfb, driven by its built-in "bench" scenario: process start to usable
 # search (the space loaded and its index up to date), keystroke to results on screen while
-# words are typed letter by letter, resident memory. Prints the figures.
+# words are typed letter by letter, resident memory. Prints the figures and the load average
+# around each run.
 # Usage: bench/run-desktop-bench.sh [DOCS]. Environment: BUILD_DIR (default
 # build/bench-desktop), WORK_DIR (default build/bench-work; the space is made once), JOBS (2).
 set -euo pipefail
@@ -31,9 +32,13 @@ echo "index of $DOCS documents made in $(echo "$(date +%s.%N) - $start" | bc) s"
 home="$WORK_DIR/desktop-home"
 rm -rf "$home" && mkdir -p "$home/data" "$home/config"
 # Three runs: the first warms the page cache (the figures are warm starts).
+# The load average (1 minute) before and after each run goes with its figures: on a shared
+# machine it decides the start and keystroke times.
 for run in 1 2 3; do
+  echo "run $run: load_before $(cut -d' ' -f1 /proc/loadavg)"
   XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" LECTERN_INDEX_DIR="$index" \
     xvfb-run -a -s "-screen 0 1280x800x24" \
     "$BUILD_DIR/client/desktop/lectern-desktop" --space "$space" --config "$home/settings.ini" \
     --gui-test bench 2>/dev/null | sed "s/^bench: /run $run: /"
+  echo "run $run: load_after $(cut -d' ' -f1 /proc/loadavg)"
 done
