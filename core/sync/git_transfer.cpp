@@ -186,13 +186,24 @@ FetchResult fetch(const std::filesystem::path& repository, const FetchOptions& o
     opts.callbacks.payload = &state;
     opts.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
     opts.update_fetchhead = 0;
+    // libgit2 1.5 cannot decline upload-pack's progress text, and in its stateless negotiation
+    // every have the server knows is acknowledged twice; lectern-server trims the requests that
+    // carry this header (docs/sync.md, "Quiet fetches"). Other git servers ignore it.
+    char quiet_fetch_header[] = "Lectern-Fetch: quiet";
+    char* headers[] = {quiet_fetch_header};
+    opts.custom_headers = {headers, 1};
 
     const std::vector<std::string> refspecs =
         options.refspecs.empty() ? std::vector<std::string>{"+refs/heads/*:refs/remotes/origin/*"}
                                  : options.refspecs;
     StrArray specs(refspecs);
     FetchResult result;
-    const int rc = git_remote_fetch(remote.get(), &specs.array, &opts, "lectern sync: fetch");
+    // Connected first: when git_remote_fetch itself cannot connect (offline, 401), libgit2 1.5
+    // returns before freeing its copy of the custom headers. git_remote_connect lends them to
+    // the transport, which frees them with itself; git_remote_fetch then reuses the connection.
+    int rc = git_remote_connect(remote.get(), GIT_DIRECTION_FETCH, &opts.callbacks,
+                                &opts.proxy_opts, &opts.custom_headers);
+    if (rc == 0) rc = git_remote_fetch(remote.get(), &specs.array, &opts, "lectern sync: fetch");
     if (rc != 0) {
         result.failure = classify(rc, state, options.url, "fetch");
         log::debug(log::kSync, result.failure->message);

@@ -82,7 +82,7 @@ OutputTee store_into(std::shared_ptr<UploadPackCache::Fill> fill, std::filesyste
 }  // namespace
 
 void serve_upload_pack_cached(ServerContext& ctx, const UploadPackTarget& target,
-                              const SpawnOptions& backend, const httplib::ContentReader* body,
+                              const SpawnOptions& backend, const RequestBody* body,
                               httplib::Response& res) {
     UploadPackCache& cache = *ctx.upload_pack_cache;
     // The body is the key, so it is read before git starts; past kMaxKeyedBody git is started

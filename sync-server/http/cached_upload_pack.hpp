@@ -8,12 +8,12 @@
 #include <filesystem>
 #include <string>
 
+#include "http/cgi_exchange.hpp"
 #include "process/child_process.hpp"
 #include "state_dir.hpp"
 
 namespace httplib {
 struct Response;
-class ContentReader;
 }  // namespace httplib
 
 namespace lectern::server {
@@ -30,7 +30,7 @@ struct UploadPackTarget {
 /// GET. Call only once the request is authenticated and authorized: the cache is shared by
 /// every user of the space.
 void serve_upload_pack_cached(ServerContext& ctx, const UploadPackTarget& target,
-                              const SpawnOptions& backend, const httplib::ContentReader* body,
+                              const SpawnOptions& backend, const RequestBody* body,
                               httplib::Response& res);
 
 }  // namespace lectern::server

@@ -224,8 +224,7 @@ void respond_from_cgi(std::shared_ptr<CgiExchange> exchange, httplib::Response& 
     stream_response(exchange, res);
 }
 
-void run_cgi(const SpawnOptions& program, const httplib::ContentReader* body,
-             httplib::Response& res) {
+void run_cgi(const SpawnOptions& program, const RequestBody* body, httplib::Response& res) {
     auto ex = start_cgi(program);
     if (body) {
         bool fed = true;

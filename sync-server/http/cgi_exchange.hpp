@@ -4,6 +4,7 @@
 // at most a bounded buffer in memory, so no pack is ever held whole. The same streaming answers
 // from a file holding a program's stored output (the upload-pack cache).
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string_view>
@@ -12,10 +13,15 @@
 
 namespace httplib {
 struct Response;
-class ContentReader;
 }  // namespace httplib
 
 namespace lectern::server {
+
+/// Receives one part of a request body; false stops the reading.
+using BodyReceiver = std::function<bool(const char* data, std::size_t len)>;
+/// Hands a request body to `receive` part by part, in order (httplib's ContentReader, or a
+/// rewrite of it); false if the body could not be read whole.
+using RequestBody = std::function<bool(const BodyReceiver& receive)>;
 
 /// Gets a copy of everything the program writes, CGI headers included, as it is sent.
 struct OutputTee {
@@ -42,8 +48,7 @@ void respond_from_cgi(std::shared_ptr<CgiExchange> exchange, httplib::Response& 
                       OutputTee tee = {});
 
 /// start_cgi, feed_cgi with the whole body (if `body` is given), respond_from_cgi.
-void run_cgi(const SpawnOptions& program, const httplib::ContentReader* body,
-             httplib::Response& res);
+void run_cgi(const SpawnOptions& program, const RequestBody* body, httplib::Response& res);
 
 /// Answers with a program's output stored in `file` (what an OutputTee received), its headers
 /// into `res` and the rest streamed from the file. Throws Error(Io) if it holds no headers.

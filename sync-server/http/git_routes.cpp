@@ -5,9 +5,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 
 #include "http/cached_upload_pack.hpp"
 #include "http/cgi_exchange.hpp"
+#include "http/quiet_fetch.hpp"
 #include "http/refusal.hpp"
 #include "http/request_auth.hpp"
 #include "http/server_context.hpp"
@@ -114,11 +116,26 @@ GitRequest parse(const httplib::Request& req) {
     return g;
 }
 
+/// The request body as git http-backend is to read it: a quiet fetch's upload-pack request is
+/// trimmed (quiet_fetch.hpp); everything else, stock git's requests among them, goes as sent.
+RequestBody body_for_git(ServerContext& ctx, const httplib::Request& req, const GitRequest& g,
+                         const httplib::ContentReader& reader) {
+    RequestBody body = [&reader](const BodyReceiver& receive) { return reader(receive); };
+    if (g.service == Service::UploadPack &&
+        req.get_header_value(std::string(kQuietFetchHeader).c_str()) == kQuietFetchValue) {
+        return quiet_fetch_body(std::move(body), ctx.state.repo(g.space, g.kind));
+    }
+    return body;
+}
+
 void serve(ServerContext& ctx, const httplib::Request& req, httplib::Response& res,
-           const httplib::ContentReader* body) {
+           const httplib::ContentReader* reader) {
     const GitRequest g = parse(req);
     const User user = authenticate(ctx, req);
     authorize(ctx, user, g.space, action_for(g.kind, g.service));
+    std::optional<RequestBody> read_body;
+    if (reader) read_body = body_for_git(ctx, req, g, *reader);
+    const RequestBody* body = read_body ? &*read_body : nullptr;
     if (req.method == "POST") {
         if (g.service == Service::UploadPack) ctx.metrics.record_fetch();
         if (g.service == Service::ReceivePack) ctx.metrics.record_push();

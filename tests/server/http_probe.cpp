@@ -75,10 +75,11 @@ PlantedObject plant_lfs_object(const TestServer& s, const std::string& space,
 
 Probe request(const TestServer& s, const std::string& method, const std::string& path,
               const std::string& who, const std::string& body, const std::string& content_type,
-              const std::string& range) {
+              const std::string& range,
+              const std::vector<std::pair<std::string, std::string>>& extra_headers) {
     httplib::Client client(s.url());
     client.set_read_timeout(30);
-    httplib::Headers headers;
+    httplib::Headers headers(extra_headers.begin(), extra_headers.end());
     if (!who.empty()) {
         const Account& a = s.account(who);
         client.set_basic_auth(a.user, a.token);

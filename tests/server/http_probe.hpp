@@ -3,6 +3,8 @@
 // statuses and bodies endpoint by endpoint.
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "test_server.hpp"
 
@@ -74,9 +76,10 @@ std::string sha256_hex(const std::string& bytes);
 Probe call(const TestServer& s, Endpoint endpoint, const std::string& space, const std::string& who,
            const PlantedObject& object);
 
-/// Any request: method, path (with query), body, extra header.
+/// Any request: method, path (with query), body, a Range header, other headers.
 Probe request(const TestServer& s, const std::string& method, const std::string& path,
               const std::string& who, const std::string& body = "",
-              const std::string& content_type = "", const std::string& range = "");
+              const std::string& content_type = "", const std::string& range = "",
+              const std::vector<std::pair<std::string, std::string>>& headers = {});
 
 }  // namespace lectern::test
