@@ -53,36 +53,69 @@ std::vector<StepRecord> lesson_steps(const content::Document& doc) {
 
 }  // namespace
 
-const DocumentTerms::Forms& DocumentTerms::forms(std::string_view word) {
+DocumentTerms::Forms& DocumentTerms::forms(std::string_view word) {
     if (auto it = cache_->find(word); it != cache_->end()) return it->second;
     Forms f;
     const std::string lower = lower_word(word);
     f.term = normalize_word(lower);
     // Stems come from the word as written: stemmers know their language's diacritics.
     if (stemmer_ && !is_number(lower)) f.stem = normalize_word((*stemmer_)(lower));
+    // A word that is its own stem ("call") gets no stem term: queries look its stem up as a
+    // word too (query_builder.cpp), which finds the same documents. About half the stems of
+    // a generated space are such words, and each term costs Xapian a posting per document.
+    if (f.stem == f.term) f.stem.clear();
+    if (spelling_ && terms::is_spelling_word(f.term)) f.spelling = &spelling_->entry(f.term);
     return cache_->emplace(std::string(word), std::move(f)).first->second;
 }
 
+// Words get their positions one by one (phrases need them); the stems of the body's fields
+// (Z) are summed per word and added once per document at its end: a word's stem term would
+// otherwise be looked up in the document's term map at each of its occurrences.
 void DocumentTerms::add_text(std::string_view text, const Field& field) {
-    std::string term;
+    const bool body = field.prefix.empty();
     for_each_word(text, [&](const Word& w) {
-        const Forms& f = forms(w.text);
-        term.assign(field.prefix).append(f.term);
+        Forms& f = forms(w.text);
+        const std::string* term = &f.term;
+        if (!body) term = &term_.assign(field.prefix).append(f.term);
         if (field.positions) {
-            doc_->add_posting(term, ++pos_, field.wdf);
+            doc_->add_posting(*term, ++pos_, field.wdf);
         } else {
-            doc_->add_term(term, field.wdf);
+            doc_->add_term(*term, field.wdf);
         }
-        if (!f.stem.empty())
-            doc_->add_term(term.assign(field.stem_prefix).append(f.stem), field.wdf);
+        if (f.spelling && body) SpellingCounts::count(*f.spelling, document_);
+        if (f.stem.empty()) return;
+        if (body) {
+            if (f.stem_document != document_) {
+                f.stem_document = document_;
+                f.stem_wdf = 0;
+                stems_.push_back(&f);
+            }
+            f.stem_wdf += field.wdf;
+        } else {
+            doc_->add_term(term_.assign(field.stem_prefix).append(f.stem), field.wdf);
+        }
     });
     pos_ += kFieldGap;
+}
+
+void DocumentTerms::add_stems() {
+    // The prefix is written once and only the stem after it replaced. Assigning the constant
+    // prefix to a string also sets off GCC 12's false -Wrestrict at -O3
+    // (https://gcc.gnu.org/bugzilla/show_bug.cgi?id=105329); constructing from it does not.
+    std::string term(terms::kStem);
+    for (const Forms* f : stems_) {
+        term.resize(terms::kStem.size());
+        term += f->stem;
+        doc_->add_term(term, f->stem_wdf);
+    }
+    stems_.clear();
 }
 
 Xapian::Document DocumentTerms::make(const content::Document& doc,
                                      const render::SearchableText& text, const std::string& stamp) {
     Xapian::Document xd;
     doc_ = &xd;
+    ++document_;
     cache_ = &caches_[doc.lang];
     stemmer_ = stemmers_.find(doc.lang);
     pos_ = 0;
@@ -122,6 +155,7 @@ Xapian::Document DocumentTerms::make(const content::Document& doc,
     add_text(doc.id, {"", terms::kStem, weights_.id, false});
     add_text(content::to_string(doc.type), {"", terms::kStem, 1, false});
     add_text(doc.path, {"", terms::kStem, weights_.path, false});
+    add_stems();
 
     xd.add_boolean_term(bounded_term(terms::kType, content::to_string(doc.type)));
     const std::string lang = lower_word(doc.lang);

@@ -2,14 +2,17 @@
 // Turns a content document into the terms, values and data of a Xapian document
 // (internal to core/search).
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
 #include "content/document.hpp"
 #include "render/markdown.hpp"
+#include "search/spelling_counts.hpp"
 #include "search/stemmers.hpp"
 
 namespace lectern::search {
@@ -30,6 +33,11 @@ struct FieldWeights {
 /// index run stems each distinct word once. One per index run; not shared between threads.
 class DocumentTerms {
   public:
+    DocumentTerms() = default;
+    /// Also counts the spelling words of every document it makes into `spelling` (which
+    /// must outlive it): a rebuild's, counted without walking each document's terms again.
+    explicit DocumentTerms(SpellingCounts& spelling) : spelling_(&spelling) {}
+
     /// Every term, the path and the record of `doc`. `text` is its plain text and headings
     /// (content::document_searchable_text) and `stamp` the file's "size:mtime" or empty.
     Xapian::Document make(const content::Document& doc, const render::SearchableText& text,
@@ -38,7 +46,12 @@ class DocumentTerms {
   private:
     struct Forms {
         std::string term;  ///< normalized word
-        std::string stem;  ///< normalized stem, or empty without a stemmer
+        std::string stem;  ///< normalized stem; empty without a stemmer or when it is `term`
+        /// The word's spelling count when counting and it is a spelling word, else null.
+        SpellingCounts::Entry* spelling = nullptr;
+        // The wdf of the stem term (Z) in the document being made, added once at its end.
+        std::size_t stem_document = 0;
+        Xapian::termcount stem_wdf = 0;
     };
     struct Hash {
         using is_transparent = void;
@@ -55,17 +68,22 @@ class DocumentTerms {
         bool positions = true;
     };
 
-    const Forms& forms(std::string_view word);
+    Forms& forms(std::string_view word);
     void add_text(std::string_view text, const Field& field);
+    void add_stems();
 
     Stemmers stemmers_;
     std::unordered_map<std::string, Cache> caches_;  // by language
     FieldWeights weights_;
+    SpellingCounts* spelling_ = nullptr;
+    std::size_t document_ = 0;  // the number of the document being made, from 1
     // State of the document being made.
     Xapian::Document* doc_ = nullptr;
     Cache* cache_ = nullptr;
     const Xapian::Stem* stemmer_ = nullptr;
     Xapian::termpos pos_ = 0;
+    std::vector<Forms*> stems_;  // words whose stem term (Z) the document has, once each
+    std::string term_;           // reused for every term made
 };
 
 }  // namespace lectern::search

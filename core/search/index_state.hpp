@@ -12,7 +12,9 @@ namespace lectern::search {
 
 /// Bumped whenever terms, values or records change meaning: an index of another format is
 /// rebuilt, never misread.
-inline constexpr int kIndexFormat = 3;  // 2: quiz comment lines left out; 3: catalog values
+// 2: quiz comment lines left out; 3: catalog values; 4: no stem term (Z, ZS) for a word that
+// is its own stem.
+inline constexpr int kIndexFormat = 4;
 
 struct IndexState {
     int format = 0;         ///< 0 when the database has no Lectern metadata

@@ -99,7 +99,8 @@ class Builder {
     bool known(const std::string& word, const std::string& typed) const {
         if (ctx_.db.term_exists(word)) return true;
         for (const auto& s : stems(word, typed)) {
-            if (ctx_.db.term_exists(std::string(terms::kStem) + s)) return true;
+            if (ctx_.db.term_exists(std::string(terms::kStem) + s) || ctx_.db.term_exists(s))
+                return true;
         }
         return false;
     }
@@ -130,6 +131,11 @@ class Builder {
         for (const auto& s : stems(word, typed)) {
             body.push_back(std::string(terms::kStem) + s);
             title.push_back(std::string(terms::kTitleStem) + s);
+            // A word that is its own stem has no stem term (document_terms.cpp): the stem
+            // as a word stands for it, even when it is the word itself, so that a document
+            // counts its words as before (the word, and again under the stem).
+            body.push_back(s);
+            title.push_back(std::string(terms::kTitle) + s);
         }
         return Xapian::Query(
             Xapian::Query::OP_OR, terms_query(Xapian::Query::OP_SYNONYM, body),
@@ -151,8 +157,10 @@ class Builder {
                                                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
         // The word as typed so far may already be whole: match its stems too ("refunds").
         if (chars >= 3) {
-            for (const auto& s : stems(word, typed))
+            for (const auto& s : stems(word, typed)) {
                 body.emplace_back(std::string(terms::kStem) + s);
+                body.emplace_back(s);  // as in exact_word()
+            }
         }
         return Xapian::Query(Xapian::Query::OP_OR, combine(Xapian::Query::OP_SYNONYM, body),
                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, kTitleWeight));

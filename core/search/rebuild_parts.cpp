@@ -10,7 +10,6 @@
 
 #include "content/document_view.hpp"
 #include "search/document_terms.hpp"
-#include "search/terms.hpp"
 
 namespace lectern::search {
 
@@ -62,20 +61,6 @@ class PartsFolder {
 
 }  // namespace
 
-void SpellingCounts::add(const Xapian::Document& doc) {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        if (terms::is_spelling_word(*t)) ++counts_[*t];
-    }
-}
-
-void SpellingCounts::merge(const SpellingCounts& other) {
-    for (const auto& [word, n] : other.counts_) counts_[word] += n;
-}
-
-void SpellingCounts::write(Xapian::WritableDatabase& db) const {
-    for (const auto& [word, n] : counts_) db.add_spelling(word, n);
-}
-
 std::optional<SpellingCounts> build_in_parts(const PartsBuild& build, const fs::path& dest) {
     const auto& docs = build.documents;
     const std::size_t total = docs.size();
@@ -97,7 +82,7 @@ std::optional<SpellingCounts> build_in_parts(const PartsBuild& build, const fs::
     // no Xapian object is shared between threads (their reference counts are not atomic).
     const auto work = [&](unsigned worker) {
         try {
-            DocumentTerms terms;
+            DocumentTerms terms(spelling[worker]);
             for (std::size_t part = 0; !stop && (part = next_part++) < parts;) {
                 Xapian::WritableDatabase db(part_path(folder.path(), part).string(),
                                             Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
@@ -107,7 +92,6 @@ std::optional<SpellingCounts> build_in_parts(const PartsBuild& build, const fs::
                     const content::Document& doc = docs[i];
                     Xapian::Document xd = terms.make(doc, content::document_searchable_text(doc),
                                                      build.stamp(doc.path));
-                    spelling[worker].add(xd);
                     db.add_document(xd);
                     ++done;
                 }

@@ -16,27 +16,15 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
 
 #include "content/document.hpp"
 #include "search/progress.hpp"
+#include "search/spelling_counts.hpp"
 
 namespace lectern::search {
-
-/// Spelling words of a whole rebuild, counted first and written once each: far fewer calls
-/// into Xapian than one per word per document.
-class SpellingCounts {
-  public:
-    void add(const Xapian::Document& doc);
-    void merge(const SpellingCounts& other);
-    void write(Xapian::WritableDatabase& db) const;
-
-  private:
-    std::unordered_map<std::string, Xapian::termcount> counts_;
-};
 
 struct PartsBuild {
     const std::vector<content::Document>& documents;

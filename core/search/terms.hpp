@@ -9,8 +9,9 @@
 namespace lectern::search::terms {
 
 // Free-text terms. Unprefixed: every word of the document, with positions, so that
-// phrases work. Z: stems of those words. S and ZS: words and stems of the title, searched
-// with a higher weight than the body.
+// phrases work. Z: stems of those words, except a stem that is the word itself (queries
+// look a stem up as a word too). S and ZS: words and stems of the title, searched with a
+// higher weight than the body.
 inline constexpr std::string_view kStem = "Z";
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kTitleStem = "ZS";

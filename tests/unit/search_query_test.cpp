@@ -119,6 +119,16 @@ TEST_F(SearchQueryTest, WholeWordsMatchOtherFormsByStem) {
     EXPECT_EQ(first("клиент "), "closing-ru");           // ru: клиентом
 }
 
+// "wait" and "box" are their own stems, indexed without a stem term: other forms of them
+// still find them, as whole words and while typed, and are not taken for typos.
+TEST_F(SearchQueryTest, WordsThatAreTheirOwnStemsAreFoundFromOtherForms) {
+    const auto waits = find("waits ");
+    EXPECT_EQ(ids(waits), std::vector<std::string>{"router-reset"});
+    EXPECT_TRUE(waits.corrections.empty());
+    EXPECT_EQ(ids(find("boxes ")), std::vector<std::string>{"power-cut"});
+    EXPECT_EQ(ids(find("boxes")), std::vector<std::string>{"power-cut"});
+}
+
 TEST_F(SearchQueryTest, TitleOutweighsBody) {
     // "router" is in the title of router-reset and only in the body of power-cut.
     const auto r = find("router ");
