@@ -272,13 +272,31 @@ class Bench:
 
     def setup_state(self):
         self.state = self.work / "state"
+        self.tokens = {}
+        if self.args.reuse and self.state.exists():
+            for user in ("trainer", "agent"):
+                self.tokens[user] = self.admin("token", "create", user, "--name", "bench").split()[0]
+            return
         if self.state.exists():
             shutil.rmtree(self.state)
         self.admin("init")
-        self.tokens = {}
         for user in ("trainer", "agent"):
             self.admin("user", "add", user)
             self.tokens[user] = self.admin("token", "create", user, "--name", "bench").split()[0]
+
+    def reused_history(self, n):
+        """The space, clones and head of an earlier run with --work, if --reuse and complete."""
+        space = f"docs{n}"
+        pristine = self.work / space / "pristine"
+        if not self.args.reuse or not all((pristine / c).is_dir() for c in ("behind100", "behind1", "noop")):
+            return None
+        head = self.git("rev-parse HEAD", cwd=pristine / "noop").stdout.strip()
+        bare = self.state / "spaces" / space / "content.git"
+        if run(["git", "--git-dir", str(bare), "rev-parse", "main"], env=self.env,
+               check=False).stdout.strip() != head:
+            return None
+        log(f"{n} docs: reusing the history of an earlier run")
+        return space, pristine, head
 
     def add_space(self, name):
         self.admin("space", "create", name)
@@ -656,7 +674,7 @@ class Bench:
         try:
             if "fetch" in self.args.parts or "shift" in self.args.parts:
                 for n in self.args.sizes:
-                    histories[n] = self.build_history(n, server)
+                    histories[n] = self.reused_history(n) or self.build_history(n, server)
             if "fetch" in self.args.parts:
                 for n in self.args.sizes:
                     log(f"{n} docs: fetch and clone")
@@ -697,6 +715,9 @@ def main():
     p.add_argument("--shift-timeout", type=int, default=600)
     p.add_argument("--object-mib", type=int, default=256)
     p.add_argument("--video-mib", type=int, default=8)
+    p.add_argument("--reuse", action="store_true",
+                   help="keep the server state and generated histories an earlier run left in "
+                        "--work instead of making them again (the 50k history takes long)")
     Bench(p.parse_args()).main()
 
 
