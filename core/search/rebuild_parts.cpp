@@ -10,6 +10,7 @@
 
 #include "content/document_view.hpp"
 #include "search/document_terms.hpp"
+#include "search/rebuild_direct.hpp"
 
 namespace lectern::search {
 
@@ -66,6 +67,8 @@ std::optional<SpellingCounts> build_in_parts(const PartsBuild& build, const fs::
     const std::size_t total = docs.size();
     const std::size_t size = part_size(total);
     const std::size_t parts = (total + size - 1) / size;
+    // One part would be made on one thread and then copied by the compaction.
+    if (parts <= 1) return build_direct(build, dest);
     const PartsFolder folder(dest.string() + ".parts");
     const unsigned workers = worker_count(parts);
 
@@ -130,13 +133,8 @@ std::optional<SpellingCounts> build_in_parts(const PartsBuild& build, const fs::
     for (std::size_t part = 0; part < parts; ++part) {
         all.add_database(Xapian::Database(part_path(folder.path(), part).string()));
     }
-    if (parts == 0) {
-        Xapian::WritableDatabase(dest.string(),
-                                 Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
-    } else {
-        // Document ids renumbered part after part: the order the documents were given in.
-        all.compact(dest.string(), Xapian::DBCOMPACT_MULTIPASS);
-    }
+    // Document ids renumbered part after part: the order the documents were given in.
+    all.compact(dest.string(), Xapian::DBCOMPACT_MULTIPASS);
 
     SpellingCounts merged = std::move(spelling.front());
     for (std::size_t w = 1; w < spelling.size(); ++w) merged.merge(spelling[w]);

@@ -35,7 +35,8 @@ struct PartsBuild {
 };
 
 /// Writes a database of every document of `build`, in order (document ids 1, 2, … as one
-/// writer adding them would give), into the new folder `dest`, without its spelling data
+/// writer adding them would give), into the new folder `dest` (a space of one part's size
+/// through build_direct()), without its spelling data
 /// and metadata, which the caller adds. Returns the spelling counts, or nullopt when
 /// cancelled (nothing is left behind). Rethrows what a thread threw (Xapian::Error,
 /// lectern::Error), after removing its part databases.
