@@ -8,6 +8,7 @@
 #include "common/git_handles.hpp"
 #include "common/libgit2.hpp"
 #include "common/log.hpp"
+#include "sync/nodelay_stream.hpp"
 
 namespace lectern::sync {
 
@@ -173,6 +174,7 @@ const char* to_string(TransferFailureReason reason) {
 
 FetchResult fetch(const std::filesystem::path& repository, const FetchOptions& options) {
     check_url(options.url);
+    use_nodelay_sockets();
     auto repo = open_repository(repository);
     auto remote = anonymous_remote(repo.get(), options.url);
     TransferState state;
@@ -229,6 +231,7 @@ bool PushResult::all_accepted() const noexcept {
 
 PushResult push(const std::filesystem::path& repository, const PushOptions& options) {
     check_url(options.url);
+    use_nodelay_sockets();
     auto repo = open_repository(repository);
     auto remote = anonymous_remote(repo.get(), options.url);
     TransferState state;

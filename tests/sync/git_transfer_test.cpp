@@ -99,6 +99,19 @@ TEST(Sync_GitTransfer, NoServerIsUnreachable) {
         << result.failure->message;
 }
 
+TEST(Sync_GitTransfer, UnknownHostIsUnreachable) {
+    Fixture f;
+    // .invalid never resolves (RFC 2606).
+    const auto result = sync::fetch(f.local, {"http://lectern-server.invalid/space/content.git",
+                                              {f.space.agent.user, f.space.agent.token},
+                                              {},
+                                              {}});
+    ASSERT_FALSE(result.ok());
+    EXPECT_EQ(result.failure->reason, TransferFailureReason::Unreachable)
+        << result.failure->message;
+    EXPECT_NE(result.failure->message.find("lectern-server.invalid"), std::string::npos);
+}
+
 TEST(Sync_GitTransfer, CancelledFetchLeavesRefsAsTheyWere) {
     Fixture f;
     sync::CancelToken cancel;
