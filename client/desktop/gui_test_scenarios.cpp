@@ -181,6 +181,8 @@ std::unique_ptr<GuiTestDriver> make_gui_test(const std::string& name, MainFrame&
         steps = sync_cancel_scenario(frame, screenshot_dir);
     } else if (name == "set-aside") {
         steps = set_aside_scenario(frame, screenshot_dir);
+    } else if (name == "library-large") {
+        steps = library_scenario(frame, screenshot_dir);
     } else if (name == "bench") {
         steps = bench_scenario(frame, screenshot_dir);
     } else {

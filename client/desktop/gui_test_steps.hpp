@@ -57,7 +57,11 @@ std::vector<GuiTestDriver::Step> lock_scenario(MainFrame& frame, const std::stri
 std::vector<GuiTestDriver::Step> first_start_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> sign_in_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> synced_start_scenario(MainFrame& frame, const std::string& shots);
+std::vector<GuiTestDriver::Step> library_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> bench_scenario(MainFrame& frame, const std::string& shots);
+/// The benchmark's library steps; `report` is set to print their figures.
+std::vector<GuiTestDriver::Step> library_bench_steps(MainFrame& frame,
+                                                     std::function<void()>& report);
 std::vector<GuiTestDriver::Step> quiz_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> quiz_signed_scenario(MainFrame& frame, const std::string& shots);
 std::vector<GuiTestDriver::Step> lesson_scenario(MainFrame& frame, const std::string& shots);

@@ -11,8 +11,19 @@ namespace lectern::desktop {
 
 namespace {
 
+// The badges' words, translated on the UI thread: a large group's entries are made on another.
+struct BadgeWords {
+    // TRANSLATORS: badge after a procedure's title in the library: not signed yet.
+    wxString unsigned_ = "  \u00b7 " + wxString(_("unsigned"));
+    // TRANSLATORS: badge after a procedure's title: a newer version asks for a new signature.
+    wxString needs_resign = "  \u00b7 " + wxString(_("needs re-sign"));
+    // TRANSLATORS: badge after a document's title in the library: past its review date.
+    wxString stale = "  \u00b7 " + wxString(_("stale"));
+};
+
 LibraryEntry entry_for(const content::Space& space, const content::Document& doc,
-                       std::string_view today, const progress::Standing& standing) {
+                       std::string_view today, const progress::Standing& standing,
+                       const BadgeWords& words) {
     LibraryEntry entry;
     entry.target = {doc.type == content::DocumentType::Script ? View::Script : View::Document,
                     doc.id};
@@ -22,12 +33,9 @@ LibraryEntry entry_for(const content::Space& space, const content::Document& doc
     const progress::Badges badges = progress::badges_of(doc, standing, today);
     entry.stale = badges.stale;
     entry.asks_signature = badges.unsigned_ || badges.needs_resign;
-    // TRANSLATORS: badge after a procedure's title in the library: not signed yet.
-    if (badges.unsigned_) entry.label += "  \u00b7 " + wxString(_("unsigned"));
-    // TRANSLATORS: badge after a procedure's title: a newer version asks for a new signature.
-    if (badges.needs_resign) entry.label += "  \u00b7 " + wxString(_("needs re-sign"));
-    // TRANSLATORS: badge after a document's title in the library: past its review date.
-    if (entry.stale) entry.label += "  \u00b7 " + wxString(_("stale"));
+    if (badges.unsigned_) entry.label += words.unsigned_;
+    if (badges.needs_resign) entry.label += words.needs_resign;
+    if (entry.stale) entry.label += words.stale;
     return entry;
 }
 
@@ -60,13 +68,15 @@ std::vector<LibraryGroup> library_groups(std::shared_ptr<const content::Space> s
     // (the library is then shown anew with the new one).
     auto badges_from =
         std::make_shared<const progress::Standing>(standing ? *standing : progress::Standing());
+    auto words = std::make_shared<const BadgeWords>();
     for (std::size_t g = 0; g < 4; ++g) {
         const auto type = static_cast<content::DocumentType>(g);
-        auto make = [space, today, badges_from, type] {
+        auto make = [space, today, badges_from, words, type, count = groups[g].size] {
             std::vector<LibraryEntry> entries;
+            entries.reserve(count);
             for (const auto& doc : space->documents()) {
                 if (doc.type == type)
-                    entries.push_back(entry_for(*space, doc, today, *badges_from));
+                    entries.push_back(entry_for(*space, doc, today, *badges_from, *words));
             }
             sort_by_label(entries);
             return entries;

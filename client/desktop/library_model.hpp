@@ -30,15 +30,17 @@ struct LibraryGroup {
     wxString title;
     std::vector<LibraryEntry> entries;
     /// Instead of `entries`, for a group of more than kListedAtOnce documents: makes the
-    /// entries when the group is opened, from the space and standing given to library_groups.
+    /// entries, from the space and standing given to library_groups. Touches nothing of the
+    /// window's (the badges' words are translated beforehand): it runs on a thread of its own.
     std::function<std::vector<LibraryEntry>()> make_entries;
     /// With make_entries: whether the group lists this place (without making the entries).
     std::function<bool(const Location&)> lists;
     std::size_t size = 0;  ///< the number of entries, made or not
 };
 
-/// Groups with more documents than this are listed when opened (LibraryGroup::make_entries):
-/// a space of tens of thousands of documents shows without making a row for each.
+/// Groups with more documents than this make their entries on a thread of their own
+/// (LibraryGroup::make_entries): a space of tens of thousands of documents shows at once, and
+/// the window's thread never sorts tens of thousands of labels.
 inline constexpr std::size_t kListedAtOnce = 500;
 
 /// Procedures, Scripts, Lessons, Quizzes and My path, each sorted by title. Documents in

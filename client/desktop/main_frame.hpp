@@ -125,6 +125,7 @@ class MainFrame : public wxFrame {
     bool enrolling() const { return enrolling_; }
     /// The library's label of a document, with its badges.
     std::string library_label(const std::string& id) const;
+    LibraryPanel& library_panel() { return *library_; }
     /// The sign bar under the document: its message, and whether it signs or shows signed.
     std::string sign_message() const;
     bool sign_ready() const;

@@ -84,7 +84,7 @@ void MainFrame::build_menu() {
     };
     on(wxID_EXIT, [this] { Close(); });
     on(kIdSearch, [this] { focus_search(); });
-    on(kIdLibrary, [this] { library_->focus_tree(); });
+    on(kIdLibrary, [this] { library_->focus_rows(); });
     on(kIdPath, [this] { open({View::Path, {}}); });
     on(kIdBack, [this] { go_back(); });
     on(kIdLinks, [this] { show_links(); });

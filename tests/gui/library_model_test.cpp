@@ -1,5 +1,6 @@
 // The library pane's model: small groups are listed at once, a group of more documents than
-// kListedAtOnce makes its entries when it is opened, and both are sorted by title.
+// kListedAtOnce makes its entries apart, both are sorted by title; the rows the pane shows and
+// its type-ahead.
 
 #include <memory>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "content/space.hpp"
 #include "library_model.hpp"
+#include "library_rows.hpp"
 #include "support/temp_space.hpp"
 #include "wx_text.hpp"
 
@@ -76,4 +78,36 @@ TEST(DesktopLibrary, LargeGroupMakesItsEntriesWhenOpenedAndKnowsWhatItLists) {
     // The small group beside it is listed at once.
     EXPECT_FALSE(groups[1].make_entries);
     EXPECT_EQ(groups[1].entries.size(), 2u);
+}
+
+TEST(DesktopLibrary, RowsListTheSpaceEachGroupAndTheEntriesOfOpenGroupsOnly) {
+    test::TempSpace dir;
+    const auto groups = library_groups(space_of(dir, 3), "2026-01-01");
+    const auto closed = library_rows(groups, std::vector<bool>(groups.size(), false));
+    ASSERT_EQ(closed.size(), 1 + groups.size());
+    EXPECT_EQ(closed[0].kind, LibraryRow::Kind::Space);
+    EXPECT_EQ(closed[1].kind, LibraryRow::Kind::Group);
+    std::vector<bool> open(groups.size(), false);
+    open[1] = true;  // the two scripts
+    const auto rows = library_rows(groups, open);
+    ASSERT_EQ(rows.size(), 1 + groups.size() + 2);
+    EXPECT_EQ(rows[3].kind, LibraryRow::Kind::Entry);
+    EXPECT_EQ(from_wx(row_label(rows[3], groups, "Space")), "Alpha script");
+    EXPECT_EQ(row_of(rows, groups, {View::Script, "s-b"}), 4u);
+    EXPECT_EQ(row_of(rows, groups, {View::Document, "p0"}), std::nullopt);  // group closed
+}
+
+TEST(DesktopLibrary, TypeAheadFindsTheNextRowStartingWithThePrefixIgnoringCase) {
+    test::TempSpace dir;
+    const auto groups = library_groups(space_of(dir, 3), "2026-01-01");
+    const auto rows = library_rows(groups, std::vector<bool>(groups.size(), true));
+    // Rows: space, Procedures, 3 procedures, Scripts, Alpha script, beta script, ...
+    EXPECT_EQ(row_starting_with(rows, groups, "Space", 0, "B", false), 7u);
+    EXPECT_EQ(row_starting_with(rows, groups, "Space", 0, "proc", false), 1u);
+    // One letter again moves on; a longer prefix stays while the row matches.
+    EXPECT_EQ(row_starting_with(rows, groups, "Space", 1, "p", false), 2u);
+    EXPECT_EQ(row_starting_with(rows, groups, "Space", 2, "procedure 8", true), 2u);
+    // Past the last row it wraps round to the space.
+    EXPECT_EQ(row_starting_with(rows, groups, "Space", rows.size() - 1, "spa", false), 0u);
+    EXPECT_EQ(row_starting_with(rows, groups, "Space", 0, "nothing", false), std::nullopt);
 }

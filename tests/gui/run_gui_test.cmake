@@ -6,7 +6,8 @@
 # file must hold after the run), -DLESSON_SPACE=ON with -DLECTERN and -DFFMPEG (the space is a
 # git copy of SPACE with lessons, made by make_lesson_space.cmake; -DLESSON_GIT=git),
 # -DGATED_QUIZ_SPACE=git (the space is a git copy of SPACE whose security quiz gates the VPN
-# procedure, made by make_gated_quiz_space.cmake)
+# procedure, made by make_gated_quiz_space.cmake), -DLARGE_SPACE=N (the space is a copy of SPACE
+# with N generated procedures, made by make_large_space.cmake)
 
 set(shots "${WORK_DIR}/screenshots/${SCENARIO}")
 set(config "${WORK_DIR}/${SCENARIO}.settings")
@@ -42,6 +43,16 @@ if(GATED_QUIZ_SPACE)
     message(FATAL_ERROR "could not make the gated quiz space for ${SCENARIO}")
   endif()
   set(SPACE "${gated_space}")
+endif()
+if(LARGE_SPACE)
+  set(large_space "${WORK_DIR}/spaces/${SCENARIO}")
+  execute_process(COMMAND ${CMAKE_COMMAND} -DSOURCE=${SPACE} -DDEST=${large_space} -DCOUNT=${LARGE_SPACE}
+                          -P "${CMAKE_CURRENT_LIST_DIR}/make_large_space.cmake"
+                  RESULT_VARIABLE made)
+  if(NOT made EQUAL 0)
+    message(FATAL_ERROR "could not make the large space for ${SCENARIO}")
+  endif()
+  set(SPACE "${large_space}")
 endif()
 if(LESSON_SPACE)
   set(lesson_space "${WORK_DIR}/spaces/${SCENARIO}")
