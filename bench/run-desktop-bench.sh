@@ -2,8 +2,11 @@
 # The desktop app's benchmark: a Release lectern-desktop on a generated space of N documents
 # (default 50,000) under Xvfb, driven by its built-in "bench" scenario: process start to usable
 # search (the space loaded and its index up to date), keystroke to results on screen while
-# words are typed letter by letter, resident memory. Prints the figures and the load average
-# around each run.
+# words are typed letter by letter, resident memory; then the library's biggest group opened
+# with Right and moved through with Down and Page Up/Down, each key timed from its arrival in
+# the window to its rows drawn with the window's thread free again, and the longest time that
+# thread was away meanwhile (library_*). Prints the figures and the load average around each
+# run.
 # Usage: bench/run-desktop-bench.sh [DOCS]. Environment: BUILD_DIR (default
 # build/bench-desktop), WORK_DIR (default build/bench-work; the space is made once), JOBS (2).
 set -euo pipefail

@@ -1,5 +1,7 @@
 #include "library_list.hpp"
 
+#include <algorithm>
+
 #include <wx/dc.h>
 #include <wx/dcclient.h>
 #include <wx/settings.h>
@@ -20,8 +22,14 @@ LibraryList::LibraryList(wxWindow* parent, LookOf look_of)
       look_of_(std::move(look_of)) {
     bold_font_ = GetFont().Bold();
     wxClientDC dc(this);
+    dc.SetFont(GetFont());
+    text_height_ = dc.GetCharHeight();
     dc.SetFont(bold_font_);
-    row_height_ = dc.GetCharHeight() + 2 * kPadding;
+    bold_height_ = dc.GetCharHeight();
+    row_height_ = std::max(text_height_, bold_height_) + 2 * kPadding;
+    selected_text_ = wxSystemSettings::GetColour(wxSYS_COLOUR_HIGHLIGHTTEXT);
+    warning_text_ = wxColour(kWarningColour);
+    muted_text_ = wxColour(kMutedColour);
 }
 
 void LibraryList::set_row_count(std::size_t count) {
@@ -68,7 +76,7 @@ void LibraryList::OnDrawItem(wxDC& dc, const wxRect& rect, size_t n) const {
     if (!look.note.empty()) {
         x += dc.GetTextExtent(look.label).GetWidth() + 2 * kPadding;
         dc.SetFont(GetFont());
-        dc.SetTextForeground(selected ? text : wxColour(kMutedColour));
+        dc.SetTextForeground(selected ? text : muted_text_);
         dc.DrawText(look.note, x, y);
     }
 }

@@ -37,6 +37,12 @@ class LibraryList : public wxVListBox {
     LookOf look_of_;
     wxFont bold_font_;
     int row_height_ = 0;
+    // Measured and looked up once: each row drawn would otherwise ask Pango and the theme.
+    int text_height_ = 0;
+    int bold_height_ = 0;
+    wxColour selected_text_;
+    wxColour warning_text_;
+    wxColour muted_text_;
 };
 
 }  // namespace lectern::desktop
