@@ -24,46 +24,31 @@ file(REMOVE_RECURSE "${home}")
 file(MAKE_DIRECTORY "${home}/data" "${home}/config")
 set(ENV{XDG_DATA_HOME} "${home}/data")
 set(ENV{XDG_CONFIG_HOME} "${home}/config")
-if(GIT)
-  set(git_space "${WORK_DIR}/spaces/${SCENARIO}")
-  execute_process(COMMAND ${CMAKE_COMMAND} -DSOURCE=${SPACE} -DDEST=${git_space} -DGIT=${GIT}
-                          -P "${CMAKE_CURRENT_LIST_DIR}/make_git_space.cmake"
+# The scenario's space made from SPACE by one of the make_*_space.cmake scripts (given its
+# extra -D arguments); SPACE then names the copy.
+function(make_space what script)
+  set(made_space "${WORK_DIR}/spaces/${SCENARIO}")
+  execute_process(COMMAND ${CMAKE_COMMAND} -DSOURCE=${SPACE} -DDEST=${made_space} ${ARGN}
+                          -P "${CMAKE_CURRENT_LIST_DIR}/${script}"
                   RESULT_VARIABLE made)
   if(NOT made EQUAL 0)
-    message(FATAL_ERROR "could not make the git space for ${SCENARIO}")
+    message(FATAL_ERROR "could not make the ${what} space for ${SCENARIO}")
   endif()
-  set(SPACE "${git_space}")
+  set(SPACE "${made_space}" PARENT_SCOPE)
+endfunction()
+
+if(GIT)
+  make_space(git make_git_space.cmake -DGIT=${GIT})
 endif()
 if(GATED_QUIZ_SPACE)
-  set(gated_space "${WORK_DIR}/spaces/${SCENARIO}")
-  execute_process(COMMAND ${CMAKE_COMMAND} -DSOURCE=${SPACE} -DDEST=${gated_space} -DGIT=${GATED_QUIZ_SPACE}
-                          -P "${CMAKE_CURRENT_LIST_DIR}/make_gated_quiz_space.cmake"
-                  RESULT_VARIABLE made)
-  if(NOT made EQUAL 0)
-    message(FATAL_ERROR "could not make the gated quiz space for ${SCENARIO}")
-  endif()
-  set(SPACE "${gated_space}")
+  make_space("gated quiz" make_gated_quiz_space.cmake -DGIT=${GATED_QUIZ_SPACE})
 endif()
 if(LARGE_SPACE)
-  set(large_space "${WORK_DIR}/spaces/${SCENARIO}")
-  execute_process(COMMAND ${CMAKE_COMMAND} -DSOURCE=${SPACE} -DDEST=${large_space} -DCOUNT=${LARGE_SPACE}
-                          -P "${CMAKE_CURRENT_LIST_DIR}/make_large_space.cmake"
-                  RESULT_VARIABLE made)
-  if(NOT made EQUAL 0)
-    message(FATAL_ERROR "could not make the large space for ${SCENARIO}")
-  endif()
-  set(SPACE "${large_space}")
+  make_space(large make_large_space.cmake -DCOUNT=${LARGE_SPACE})
 endif()
 if(LESSON_SPACE)
-  set(lesson_space "${WORK_DIR}/spaces/${SCENARIO}")
-  execute_process(COMMAND ${CMAKE_COMMAND} -DSOURCE=${SPACE} -DDEST=${lesson_space} -DGIT=${LESSON_GIT}
-                          -DLECTERN=${LECTERN} -DFFMPEG=${FFMPEG}
-                          -P "${CMAKE_CURRENT_LIST_DIR}/make_lesson_space.cmake"
-                  RESULT_VARIABLE made)
-  if(NOT made EQUAL 0)
-    message(FATAL_ERROR "could not make the lesson space for ${SCENARIO}")
-  endif()
-  set(SPACE "${lesson_space}")
+  make_space(lesson make_lesson_space.cmake -DGIT=${LESSON_GIT} -DLECTERN=${LECTERN}
+             -DFFMPEG=${FFMPEG})
   set(ENV{LECTERN_CLI_FOR_TESTS} "${LECTERN}")  # lint and redact, run by the scenario
 endif()
 set(language_option)
