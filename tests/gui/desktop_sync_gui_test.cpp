@@ -9,7 +9,7 @@
 
 #include <gtest/gtest.h>
 
-#include "support/throttled_proxy.hpp"
+#include "support/loopback_relay.hpp"
 #include "sync/client_config.hpp"
 #include "sync/local_paths.hpp"
 #include "sync_test_support.hpp"
@@ -114,7 +114,7 @@ TEST(Gui_SyncCancel, EscStopsTheSyncLeavesTheCopyAsItWasAndTheNextSyncKeepsThePl
     write_file(vpn, text);
     commit_and_push(space, wc, "Noise files and a clearer VPN procedure");
 
-    ThrottledProxy proxy(port_of(TestServer::get().url()), 256 * 1024);
+    LoopbackRelay proxy(port_of(TestServer::get().url()), {.bytes_per_second = 256 * 1024});
     sync::save_client_config({proxy.url(), space.agent.user, space.agent.token, "laptop"});
     write_file(home / "settings", "[Session]\nFirstStartDone=1\nLastDocument=vpn-security\n");
 

@@ -7,7 +7,7 @@
 
 #include <fstream>
 
-#include "recording_relay.hpp"
+#include "support/loopback_relay.hpp"
 #include "sync/local_paths.hpp"
 #include "sync/space_sync.hpp"
 #include "sync_test_support.hpp"
@@ -21,10 +21,6 @@ std::size_t count(const std::string& text, const std::string& what) {
     std::size_t n = 0;
     for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
     return n;
-}
-
-int port_of(const std::string& url) {
-    return std::stoi(url.substr(url.rfind(':') + 1));
 }
 
 /// Appends a line to synonyms.txt and commits it (not pushed).
@@ -43,7 +39,7 @@ TEST(Sync_QuietFetch, OneCommitBehindGetsNoProgressTextAndOneAckPerRound) {
     for (int i = 0; i < 25; ++i) commit_line(wc, i);
     ASSERT_EQ(git_as(space.trainer, "push -q origin HEAD:main", wc).exit_code, 0);
     fresh_client_home();
-    RecordingRelay relay(port_of(TestServer::get().url()));
+    LoopbackRelay relay(port_of(TestServer::get().url()), {.record = true});
     sync::SyncOptions options;
     options.space = space.name;
     options.server = relay.url();
