@@ -40,6 +40,10 @@ endif()
 pkg_check_modules(SODIUM QUIET IMPORTED_TARGET libsodium)
 lectern_require(SODIUM_FOUND libsodium-dev "libsodium")
 
+# CRC-32 of the search index's tree cache (Xapian and libgit2 use zlib already).
+find_package(ZLIB QUIET)
+lectern_require(ZLIB_FOUND zlib1g-dev "zlib")
+
 # Lessons: only the modules screen recordings need (decode, compare, write key frames).
 find_package(OpenCV 4 QUIET COMPONENTS core imgproc imgcodecs videoio)
 lectern_require(OpenCV_FOUND "libopencv-dev" "OpenCV 4 (core, imgproc, imgcodecs, videoio)")

@@ -16,6 +16,7 @@
 #include "search/document_terms.hpp"
 #include "search/incremental/file_stamps.hpp"
 #include "search/incremental/git_space.hpp"
+#include "search/incremental/tree_cache.hpp"
 #include "search/index_location.hpp"
 #include "search/index_state.hpp"
 #include "search/rebuild_parts.hpp"
@@ -37,21 +38,22 @@ std::string canonical_string(const fs::path& p) {
     return (ec ? fs::absolute(p) : c).string();
 }
 
-// Xapian's files in an index folder. Only these are deleted, so that an index folder
-// given by mistake (--index ~) loses nothing but an index.
-bool is_database_file(const std::string& name) {
+// Xapian's files in an index folder, and the tree cache kept with them. Only these are
+// deleted, so that an index folder given by mistake (--index ~) loses nothing but an index.
+bool is_index_file(const std::string& name) {
     auto ends = [&](std::string_view s) {
         return name.size() >= s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
     };
     return name.rfind("iam", 0) == 0 || name == "flintlock" || ends(".glass") || ends(".tmp") ||
-           ends(".DB") || ends(".baseA") || ends(".baseB");
+           ends(".DB") || ends(".baseA") || ends(".baseB") ||
+           name == incremental::TreeCache::kFileName;
 }
 
 void remove_database(const fs::path& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return;
     for (const auto& entry : fs::directory_iterator(dir, ec)) {
-        if (entry.is_regular_file(ec) && is_database_file(entry.path().filename().string()))
+        if (entry.is_regular_file(ec) && is_index_file(entry.path().filename().string()))
             fs::remove(entry.path(), ec);
     }
     fs::remove(dir, ec);  // only when empty
@@ -160,7 +162,8 @@ class IndexRun {
         if (source == "git") {
             report_.source = ChangeSource::GitDiff;
             if (commit_ != state_.commit) {
-                const auto changes = git_->diff(state_.commit, commit_);
+                trees_ = incremental::TreeCache::load(trees_file(), state_.commit);
+                const auto changes = git_->diff(state_.commit, commit_, &*trees_);
                 if (!changes) {
                     reason = "the indexed commit " + state_.commit.substr(0, 12) +
                              " is no longer in the repository";
@@ -282,6 +285,9 @@ class IndexRun {
         save_state();
         options_.progress.step("saving", documents.size(), documents.size());
         db_->commit_transaction();
+        // The diff's trees are now those of the indexed commit. A cache that cannot be written
+        // only means that the next update reads its old trees from the repository.
+        if (trees_) (void)trees_->save(trees_file(), commit_);
         report_.documents = db_->get_doccount();
     }
 
@@ -355,6 +361,8 @@ class IndexRun {
         ledger::durable::sync_path(dir_.parent_path());
     }
 
+    fs::path trees_file() const { return dir_ / incremental::TreeCache::kFileName; }
+
     void save_state() {
         state_.format = kIndexFormat;
         state_.complete = true;
@@ -377,6 +385,8 @@ class IndexRun {
     IndexState state_;
     std::optional<Xapian::WritableDatabase> db_;
     std::optional<incremental::GitSpace> git_;
+    /// The large trees of the commit being indexed, when the update diffed two commits.
+    std::optional<incremental::TreeCache> trees_;
     std::string commit_;
     std::vector<std::string> uncommitted_;
     std::map<std::string, std::string> stamps_;

@@ -2,6 +2,7 @@
 
 #include <git2.h>
 
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -24,8 +25,20 @@ std::string oid_string(const git_oid* oid) {
     return hex;
 }
 
-// The tree of a commit, or nullopt when the commit is not in the repository.
-std::optional<git::TreePtr> commit_tree(git_repository* repo, const std::string& commit_id) {
+ObjectId to_id(const git_oid* oid) {
+    ObjectId id;
+    std::memcpy(id.data(), oid->id, id.size());
+    return id;
+}
+
+std::string id_string(const ObjectId& id) {
+    git_oid oid;
+    std::memcpy(oid.id, id.data(), id.size());
+    return oid_string(&oid);
+}
+
+// The id of the tree of a commit, or nullopt when the commit is not in the repository.
+std::optional<ObjectId> commit_tree_id(git_repository* repo, const std::string& commit_id) {
     git_oid oid;
     if (git_oid_fromstr(&oid, commit_id.c_str()) != 0) return std::nullopt;
     git_commit* raw_commit = nullptr;
@@ -33,86 +46,145 @@ std::optional<git::TreePtr> commit_tree(git_repository* repo, const std::string&
     if (rc == GIT_ENOTFOUND) return std::nullopt;
     if (rc != 0) throw libgit2_error("reading commit " + commit_id);
     git::CommitPtr commit(raw_commit);
-    git_tree* raw_tree = nullptr;
-    if (git_commit_tree(&raw_tree, commit.get()) != 0)
-        throw libgit2_error("reading the tree of commit " + commit_id);
-    return git::TreePtr(raw_tree);
-}
-
-git::TreePtr lookup_tree(git_repository* repo, const git_tree_entry* entry) {
-    git_tree* raw = nullptr;
-    if (git_tree_lookup(&raw, repo, git_tree_entry_id(entry)) != 0)
-        throw libgit2_error(std::string("reading the folder ") + git_tree_entry_name(entry));
-    return git::TreePtr(raw);
-}
-
-bool is_tree(const git_tree_entry* entry) {
-    return git_tree_entry_type(entry) == GIT_OBJECT_TREE;
-}
-
-// Every file under `entry` (itself when it is not a folder), with its object id.
-void list_files(git_repository* repo, const git_tree_entry* entry, const std::string& path,
-                std::vector<std::pair<std::string, git_oid>>& out) {
-    if (!is_tree(entry)) {
-        out.emplace_back(path, *git_tree_entry_id(entry));
-        return;
-    }
-    const git::TreePtr tree = lookup_tree(repo, entry);
-    for (std::size_t i = 0, n = git_tree_entrycount(tree.get()); i < n; ++i) {
-        const git_tree_entry* child = git_tree_entry_byindex(tree.get(), i);
-        list_files(repo, child, path + "/" + git_tree_entry_name(child), out);
-    }
+    return to_id(git_commit_tree_id(commit.get()));
 }
 
 struct FileChanges {
-    std::vector<std::pair<std::string, git_oid>> added, deleted;
+    std::vector<std::pair<std::string, ObjectId>> added, deleted;
     std::vector<std::string> modified;
 };
 
-// Walks two trees side by side in git's order of entries, opening only the folders whose
-// ids differ. libgit2's tree-to-tree diff compares every entry of both sides through its
-// iterators: 200-300 ms for the two 35,000-entry trees of one flat folder, where reading
-// them and comparing ids takes a fraction of that.
-void diff_trees(git_repository* repo, const git_tree* old_tree, const git_tree* new_tree,
-                const std::string& prefix, FileChanges& out) {
-    const std::size_t old_n = git_tree_entrycount(old_tree);
-    const std::size_t new_n = git_tree_entrycount(new_tree);
-    std::size_t i = 0, j = 0;
-    while (i < old_n || j < new_n) {
-        const git_tree_entry* a = i < old_n ? git_tree_entry_byindex(old_tree, i) : nullptr;
-        const git_tree_entry* b = j < new_n ? git_tree_entry_byindex(new_tree, j) : nullptr;
-        // git_tree_entry_cmp orders as git does: a folder sorts as if its name ended in '/',
-        // so a file and a folder of the same name are a deletion and an addition.
-        const int order = !a ? 1 : !b ? -1 : git_tree_entry_cmp(a, b);
-        if (order < 0) {
-            list_files(repo, a, prefix + git_tree_entry_name(a), out.deleted);
+// Walks two trees side by side in git's order of entries, opening only the folders whose ids
+// differ. libgit2's tree-to-tree diff compares every entry of both sides through its
+// iterators: 200-300 ms for the two 35,000-entry trees of one flat folder, where reading them
+// and comparing ids takes a fraction of that. With a cache, the old side's large trees come
+// from it, and the new side's large trees go into the cache for the next diff.
+class TreeWalk {
+  public:
+    TreeWalk(git_repository* repo, TreeCache* cache, TreeChanges& counts)
+        : repo_(repo), cache_(cache), counts_(counts) {
+        if (cache_) previous_ = std::move(*cache_);
+    }
+
+    // What the cache holds afterwards: the large trees of the new commit that this walk read,
+    // and those it kept that the walk did not replace. A tree the walk did not take is in the
+    // new commit still: either its entry compared equal or it lies under a folder that did.
+    void finish() {
+        if (!cache_) return;
+        previous_.move_into(next_);
+        *cache_ = std::move(next_);
+    }
+
+    // `path` names the folder in errors; empty for the top folder.
+    TreeListing read_old(const ObjectId& id, const std::string& path) {
+        if (auto kept = previous_.take(id)) {
+            ++counts_.trees_from_cache;
+            return std::move(*kept);
+        }
+        return read(id, path);
+    }
+
+    TreeListing read_new(const ObjectId& id, const std::string& path) { return read(id, path); }
+
+    // A tree of the new commit, once the walk is done with it.
+    void keep(const ObjectId& id, TreeListing listing) {
+        if (cache_ && listing.size() >= kCachedTreeMinEntries) next_.put(id, std::move(listing));
+    }
+
+    void diff(const TreeListing& old_tree, const TreeListing& new_tree, const std::string& prefix,
+              FileChanges& out) {
+        const std::size_t old_n = old_tree.size();
+        const std::size_t new_n = new_tree.size();
+        std::size_t i = 0, j = 0;
+        while (i < old_n || j < new_n) {
+            // A folder sorts as if its name ended in '/', so a file and a folder of the same
+            // name are a deletion and an addition.
+            const int order =
+                i == old_n   ? 1
+                : j == new_n ? -1
+                             : TreeListing::compare(old_tree.name(i), old_tree.entry(i).is_tree(),
+                                                    new_tree.name(j), new_tree.entry(j).is_tree());
+            if (order < 0) {
+                list_old(old_tree.entry(i), prefix + std::string(old_tree.name(i)), out.deleted);
+                ++i;
+                continue;
+            }
+            if (order > 0) {
+                list_new(new_tree.entry(j), prefix + std::string(new_tree.name(j)), out.added);
+                ++j;
+                continue;
+            }
+            const TreeEntry& a = old_tree.entry(i);
+            const TreeEntry& b = new_tree.entry(j);
+            const std::string path = prefix + std::string(old_tree.name(i));
             ++i;
-            continue;
-        }
-        if (order > 0) {
-            list_files(repo, b, prefix + git_tree_entry_name(b), out.added);
             ++j;
-            continue;
-        }
-        ++i;
-        ++j;
-        if (git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) &&
-            git_tree_entry_filemode(a) == git_tree_entry_filemode(b)) {
-            continue;
-        }
-        const std::string path = prefix + git_tree_entry_name(a);
-        if (is_tree(a) && is_tree(b)) {
-            const git::TreePtr old_sub = lookup_tree(repo, a);
-            const git::TreePtr new_sub = lookup_tree(repo, b);
-            diff_trees(repo, old_sub.get(), new_sub.get(), path + "/", out);
-        } else if (is_tree(a) || is_tree(b)) {
-            list_files(repo, a, path, out.deleted);  // a submodule became a folder or back
-            list_files(repo, b, path, out.added);
-        } else {
-            out.modified.push_back(path);
+            if (a.id == b.id && a.mode == b.mode) continue;
+            if (a.is_tree() && b.is_tree()) {
+                const TreeListing old_sub = read_old(a.id, path);
+                TreeListing new_sub = read_new(b.id, path);
+                diff(old_sub, new_sub, path + "/", out);
+                keep(b.id, std::move(new_sub));
+            } else if (a.is_tree() || b.is_tree()) {
+                list_old(a, path, out.deleted);  // a submodule became a folder or back
+                list_new(b, path, out.added);
+            } else {
+                out.modified.push_back(path);
+            }
         }
     }
-}
+
+  private:
+    TreeListing read(const ObjectId& id, const std::string& path) {
+        git_oid oid;
+        std::memcpy(oid.id, id.data(), id.size());
+        git_tree* raw = nullptr;
+        if (git_tree_lookup(&raw, repo_, &oid) != 0)
+            throw libgit2_error("reading the folder " + (path.empty() ? "at the top" : path) +
+                                " (tree " + id_string(id) + ")");
+        const git::TreePtr tree(raw);
+        ++counts_.trees_read;
+        TreeListing listing;
+        for (std::size_t k = 0, n = git_tree_entrycount(tree.get()); k < n; ++k) {
+            const git_tree_entry* e = git_tree_entry_byindex(tree.get(), k);
+            listing.add(git_tree_entry_name(e),
+                        static_cast<std::uint32_t>(git_tree_entry_filemode(e)),
+                        to_id(git_tree_entry_id(e)));
+        }
+        return listing;
+    }
+
+    // Every file under an entry of the old side (itself when it is not a folder).
+    void list_old(const TreeEntry& entry, const std::string& path,
+                  std::vector<std::pair<std::string, ObjectId>>& out) {
+        if (!entry.is_tree()) {
+            out.emplace_back(path, entry.id);
+            return;
+        }
+        const TreeListing tree = read_old(entry.id, path);
+        for (std::size_t k = 0; k < tree.size(); ++k)
+            list_old(tree.entry(k), path + "/" + std::string(tree.name(k)), out);
+    }
+
+    // Every file under an entry of the new side; its folders are kept.
+    void list_new(const TreeEntry& entry, const std::string& path,
+                  std::vector<std::pair<std::string, ObjectId>>& out) {
+        if (!entry.is_tree()) {
+            out.emplace_back(path, entry.id);
+            return;
+        }
+        TreeListing tree = read_new(entry.id, path);
+        for (std::size_t k = 0; k < tree.size(); ++k)
+            list_new(tree.entry(k), path + "/" + std::string(tree.name(k)), out);
+        keep(entry.id, std::move(tree));
+    }
+
+    git_repository* repo_;
+    TreeCache* cache_;
+    TreeChanges& counts_;
+    TreeCache previous_;
+    TreeCache next_;
+};
 
 }  // namespace
 
@@ -157,28 +229,36 @@ std::string GitSpace::head_commit() const {
     return oid_string(&oid);
 }
 
-std::optional<TreeChanges> GitSpace::diff(const std::string& from, const std::string& to) const {
+std::optional<TreeChanges> GitSpace::diff(const std::string& from, const std::string& to,
+                                          TreeCache* cache) const {
     git_repository* repo = impl_->repo.get();
-    auto old_tree = commit_tree(repo, from);
-    if (!old_tree) return std::nullopt;
-    auto new_tree = commit_tree(repo, to);
-    if (!new_tree) throw Error(ErrorKind::NotFound, "commit " + to + " is not in the repository");
+    const auto old_root = commit_tree_id(repo, from);
+    if (!old_root) return std::nullopt;
+    const auto new_root = commit_tree_id(repo, to);
+    if (!new_root) throw Error(ErrorKind::NotFound, "commit " + to + " is not in the repository");
 
+    TreeChanges changes;
     FileChanges files;
-    diff_trees(repo, old_tree->get(), new_tree->get(), "", files);
+    TreeWalk walk(repo, cache, changes);
+    if (*old_root != *new_root) {
+        const TreeListing old_tree = walk.read_old(*old_root, "");
+        TreeListing new_tree = walk.read_new(*new_root, "");
+        walk.diff(old_tree, new_tree, "", files);
+        walk.keep(*new_root, std::move(new_tree));
+    }
+    walk.finish();
 
     // Exact renames only, as libgit2's GIT_DIFF_FIND_EXACT_MATCH_ONLY finds them: a deleted
     // file whose object comes back under a new path. Comparing contents of every added and
     // deleted pair costs time and gains nothing here, since a renamed and edited file is
     // re-indexed either way.
-    std::multimap<std::string, std::size_t> deleted_by_object;
+    std::multimap<ObjectId, std::size_t> deleted_by_object;
     for (std::size_t k = 0; k < files.deleted.size(); ++k) {
-        deleted_by_object.emplace(oid_string(&files.deleted[k].second), k);
+        deleted_by_object.emplace(files.deleted[k].second, k);
     }
     std::vector<bool> renamed_away(files.deleted.size(), false);
-    TreeChanges changes;
-    for (const auto& [path, oid] : files.added) {
-        if (auto it = deleted_by_object.find(oid_string(&oid)); it != deleted_by_object.end()) {
+    for (const auto& [path, id] : files.added) {
+        if (auto it = deleted_by_object.find(id); it != deleted_by_object.end()) {
             changes.renamed.emplace_back(files.deleted[it->second].first, path);
             renamed_away[it->second] = true;
             deleted_by_object.erase(it);

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "search/incremental/tree_cache.hpp"
+
 namespace lectern::search::incremental {
 
 /// Paths (relative to the space root) that differ between two commits.
@@ -17,6 +19,8 @@ struct TreeChanges {
     std::vector<std::string> modified;
     std::vector<std::string> deleted;
     std::vector<std::pair<std::string, std::string>> renamed;  ///< from, to
+    std::size_t trees_read = 0;        ///< tree objects read from the repository
+    std::size_t trees_from_cache = 0;  ///< trees of the old side found in the tree cache
 
     /// Every path whose document may have to be re-indexed or removed: both sides of renames.
     std::vector<std::string> all_paths() const;
@@ -39,8 +43,11 @@ class GitSpace {
 
     /// What differs between the trees of two commits, renames included. nullopt when
     /// `from` is not a commit of this repository (rewritten history, a shallow clone): the
-    /// caller rebuilds. Throws Error(Library) when `to` cannot be read.
-    std::optional<TreeChanges> diff(const std::string& from, const std::string& to) const;
+    /// caller rebuilds. Throws Error(Library) when `to` cannot be read. With a cache, the
+    /// trees of `from` are taken from it where it has them, and afterwards it holds the large
+    /// trees of `to` that the diff read or found unchanged: the cache for a diff from `to`.
+    std::optional<TreeChanges> diff(const std::string& from, const std::string& to,
+                                    TreeCache* cache = nullptr) const;
 
     /// Paths whose file in the work tree differs from HEAD: edited, added, deleted or not
     /// yet tracked. Empty in a clean clone.
