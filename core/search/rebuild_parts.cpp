@@ -20,10 +20,12 @@ namespace {
 
 // Documents per part. Smaller parts keep Xapian's maps shallow: re-adding the documents of
 // a generated 10,000-document index took 424, 482, 599 and 850 µs of CPU per document with
-// parts of 250, 500, 1,000 and 2,500, merge included. At most kMaxParts parts, because the
-// merge opens every part at once (several files each) and a process may open only so many.
+// parts of 250, 500, 1,000 and 2,500, merge included; at 50,000 documents, parts of 500
+// instead of 782 took 14% less CPU and 28% less time. At most kMaxParts parts, because the
+// merge opens every part at once, five files each: 128 parts stay well inside the 1,024 open
+// files a process may have by default.
 constexpr std::size_t kMinPartSize = 500;
-constexpr std::size_t kMaxParts = 64;
+constexpr std::size_t kMaxParts = 128;
 
 std::size_t part_size(std::size_t total) {
     return std::max(kMinPartSize, (total + kMaxParts - 1) / kMaxParts);
