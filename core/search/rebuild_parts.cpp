@@ -21,11 +21,15 @@ namespace {
 // Documents per part. Smaller parts keep Xapian's maps shallow: re-adding the documents of
 // a generated 10,000-document index took 424, 482, 599 and 850 µs of CPU per document with
 // parts of 250, 500, 1,000 and 2,500, merge included; at 50,000 documents, parts of 500
-// instead of 782 took 14% less CPU and 28% less time. At most kMaxParts parts, because the
-// merge opens every part at once, five files each: 128 parts stay well inside the 1,024 open
-// files a process may have by default.
-constexpr std::size_t kMinPartSize = 500;
+// instead of 782 took 14% less CPU and 28% less time, and whole rebuilds of 1,000 and 10,000
+// documents 6-8% less CPU with parts of 250 than of 500. At most kMaxParts parts, because
+// the merge opens every part at once, five files each: 128 parts stay well inside the 1,024
+// open files a process may have by default.
+constexpr std::size_t kMinPartSize = 250;
 constexpr std::size_t kMaxParts = 128;
+// Up to this many documents, parts would be few and small: their merge costs more than the
+// second thread saves, so the space is built as one database (rebuild_direct.hpp).
+constexpr std::size_t kMaxDirect = 500;
 
 std::size_t part_size(std::size_t total) {
     return std::max(kMinPartSize, (total + kMaxParts - 1) / kMaxParts);
@@ -69,8 +73,7 @@ std::optional<SpellingCounts> build_in_parts(const PartsBuild& build, const fs::
     const std::size_t total = docs.size();
     const std::size_t size = part_size(total);
     const std::size_t parts = (total + size - 1) / size;
-    // One part would be made on one thread and then copied by the compaction.
-    if (parts <= 1) return build_direct(build, dest);
+    if (total <= kMaxDirect) return build_direct(build, dest);
     const PartsFolder folder(dest.string() + ".parts");
     const unsigned workers = worker_count(parts);
 
