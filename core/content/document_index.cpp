@@ -23,7 +23,7 @@ std::optional<std::size_t> DocumentIndex::find(const std::vector<Document>& docu
 }
 
 bool DocumentIndex::add(const std::vector<Document>& documents, std::size_t position) {
-    if ((used_ + 1) * 2 > slots_.size()) grow(documents);
+    if ((used_ + 1) * 2 > slots_.size()) rehash(documents, slots_.empty() ? 64 : slots_.size() * 2);
     const std::size_t slot = slot_of(documents, documents[position].*field_);
     if (slots_[slot] != 0) return false;
     slots_[slot] = static_cast<std::uint32_t>(position + 1);
@@ -31,9 +31,15 @@ bool DocumentIndex::add(const std::vector<Document>& documents, std::size_t posi
     return true;
 }
 
-void DocumentIndex::grow(const std::vector<Document>& documents) {
+void DocumentIndex::reserve(const std::vector<Document>& documents, std::size_t count) {
+    std::size_t size = slots_.empty() ? 64 : slots_.size();
+    while (count * 2 > size) size *= 2;
+    if (size != slots_.size()) rehash(documents, size);
+}
+
+void DocumentIndex::rehash(const std::vector<Document>& documents, std::size_t size) {
     std::vector<std::uint32_t> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, 0);
+    slots_.assign(size, 0);
     for (const std::uint32_t held : old) {
         if (held != 0) slots_[slot_of(documents, documents[held - 1].*field_)] = held;
     }

@@ -49,3 +49,16 @@ TEST(ContentDocumentIndex, KeyTakenAlreadyKeepsTheFirstDocument) {
     EXPECT_FALSE(by_id.add(docs, 1));
     EXPECT_EQ(by_id.find(docs, "same"), 0u);
 }
+
+TEST(ContentDocumentIndex, ReservingRoomKeepsWhatWasIndexed) {
+    std::vector<Document> docs;
+    for (int i = 0; i < 3000; ++i)
+        docs.push_back(document("doc-" + std::to_string(i), "p" + std::to_string(i)));
+    DocumentIndex by_id(&Document::id);
+    for (std::size_t i = 0; i < 100; ++i) EXPECT_TRUE(by_id.add(docs, i));
+    by_id.reserve(docs, docs.size());
+    for (std::size_t i = 100; i < docs.size(); ++i) EXPECT_TRUE(by_id.add(docs, i));
+    for (int i = 0; i < 3000; ++i)
+        ASSERT_EQ(by_id.find(docs, "doc-" + std::to_string(i)), static_cast<std::size_t>(i));
+    EXPECT_FALSE(by_id.find(docs, "doc-3000"));
+}

@@ -114,6 +114,31 @@ TEST(SearchCatalog, OpeningADocumentReadsItsFileAsItIsNow) {
     EXPECT_FALSE(listed.read_document("procedures/vpn.md", found)) << "a file gone is no document";
 }
 
+TEST(SearchCatalog, AssemblingKeepsTheFirstOfDocumentsSharingAnIdOrPath) {
+    test::TempSpace space;
+    auto listed = [](const std::string& id, const std::string& path) {
+        content::Document doc;
+        doc.id = id;
+        doc.path = path;
+        return doc;
+    };
+    std::vector<content::Document> catalog{
+        listed("a", "procedures/a.md"),  listed("a", "procedures/other.md"),
+        listed("b", "procedures/a.md"),  listed("c", "procedures/c.md"),
+        listed("c", "procedures/c2.md"), listed("d", "procedures/d.md")};
+    Diagnostics found;
+    const auto assembled = content::Space::assemble(space.root(), std::move(catalog), found);
+    std::vector<std::string> ids;
+    for (const auto& doc : assembled.documents()) ids.push_back(doc.id + " " + doc.path);
+    EXPECT_EQ(ids, (std::vector<std::string>{"a procedures/a.md", "c procedures/c.md",
+                                             "d procedures/d.md"}));
+    ASSERT_TRUE(assembled.find_by_id("d"));
+    EXPECT_EQ(assembled.find_by_id("d")->path, "procedures/d.md");
+    EXPECT_EQ(assembled.find_by_path("procedures/c.md")->id, "c");
+    EXPECT_FALSE(assembled.find_by_id("b"));
+    EXPECT_FALSE(assembled.find_by_path("procedures/c2.md"));
+}
+
 TEST(SearchCatalog, AnUpdateListsWhatChangedOnDisk) {
     const test::TempSpace scratch(false);
     const fs::path root = scratch.root() / "content";
