@@ -43,8 +43,9 @@ class Background {
                     // Nothing may leave a thread (it would end the app): a failure to report.
                     *error = "unexpected error";
                 }
-                // wxEvtHandler::CallAfter queues an event: safe from any thread.
-                wxTheApp->CallAfter([alive, done, failed, result, error] {
+                // wxEvtHandler::CallAfter queues an event: safe from any thread. The application
+                // as wxAppConsole: the window-free tests have no GUI one.
+                wxAppConsole::GetInstance()->CallAfter([alive, done, failed, result, error] {
                     if (!alive.lock()) return;  // the owner is gone: drop the result
                     if (error->empty()) {
                         done(*result);

@@ -30,6 +30,7 @@
 #include "sign_controller.hpp"
 #include "space_session.hpp"
 #include "standing_session.hpp"
+#include "status_bar.hpp"
 #include "sync_controller.hpp"
 #include "wx_text.hpp"
 
@@ -70,7 +71,7 @@ std::vector<std::string> quiz_and_its_documents(const content::Document& quiz) {
 
 }  // namespace
 
-MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root, bool sample)
+MainFrame::MainFrame(Settings& settings, std::optional<SpaceOpening> opening)
     : wxFrame(nullptr, wxID_ANY, "Lectern", wxDefaultPosition, settings.window_size()),
       settings_(settings) {
     SetName("lectern-main");
@@ -79,7 +80,7 @@ MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root, bool 
     CreateStatusBar(3);
     const int widths[] = {-4, -3, -3};
     SetStatusWidths(3, widths);
-    if (!space_root.empty()) SetStatusText(_("Loading the content\u2026"), 0);
+    if (opening) SetStatusText(_("Loading the content\u2026"), 0);
     Bind(wxEVT_CHAR_HOOK, &MainFrame::on_char_hook, this);
     Bind(wxEVT_CLOSE_WINDOW, &MainFrame::on_close, this);
     session_ = std::make_unique<SpaceSession>(SpaceSession::Handlers{
@@ -90,7 +91,7 @@ MainFrame::MainFrame(Settings& settings, std::filesystem::path space_root, bool 
         },
         [this](const std::string& message) { on_index_failed(message); },
         [this](std::size_t problems) { on_content_checked(problems); }});
-    if (!space_root.empty()) load_space(std::move(space_root), sample);
+    if (opening) session_->load(std::move(*opening));
 }
 
 void MainFrame::load_space(std::filesystem::path root, bool sample, bool fresh) {
@@ -98,6 +99,13 @@ void MainFrame::load_space(std::filesystem::path root, bool sample, bool fresh) 
 }
 
 MainFrame::~MainFrame() = default;
+
+wxStatusBar* MainFrame::OnCreateStatusBar(int fields, long style, wxWindowID id,
+                                          const wxString& name) {
+    auto* bar = new StatusBar(this, id, style, name);
+    bar->SetFieldsCount(fields);
+    return bar;
+}
 
 void MainFrame::on_space_loaded(std::shared_ptr<SearchBackend> index) {
     space_ = session_->space();

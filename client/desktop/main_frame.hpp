@@ -16,6 +16,7 @@
 #include "navigation.hpp"
 #include "page_view.hpp"
 #include "search_highlight.hpp"
+#include "space_session.hpp"
 #include "sync/content_changes.hpp"
 
 class wxSearchCtrl;
@@ -45,16 +46,15 @@ class SearchController;
 class SearchPanel;
 class Settings;
 class SignController;
-class SpaceSession;
 class StandingSession;
 class SyncController;
 class SyncPanel;
 
 class MainFrame : public wxFrame {
   public:
-    /// Opens the space at `space_root`; with an empty path, nothing until load_space().
-    /// `sample`: the root is the bundled sample content (SpaceSession::load).
-    MainFrame(Settings& settings, std::filesystem::path space_root, bool sample = false);
+    /// Shows the space `opening` opens (begun before the window, so that it overlaps the
+    /// window's making); without one, nothing until load_space().
+    MainFrame(Settings& settings, std::optional<SpaceOpening> opening);
     /// Loads a space (off the UI thread) and shows it.
     /// With `fresh`, the index is brought up to date before the space is shown (after a sync).
     void load_space(std::filesystem::path root, bool sample = false, bool fresh = false);
@@ -144,6 +144,10 @@ class MainFrame : public wxFrame {
     /// Where the document view is scrolled to, and the heading at its top.
     PageView::VisibleSpan document_span() const;
     std::string document_heading_at_top() const;
+
+  protected:
+    wxStatusBar* OnCreateStatusBar(int fields, long style, wxWindowID id,
+                                   const wxString& name) override;
 
   private:
     void build_menu();

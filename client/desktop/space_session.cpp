@@ -1,6 +1,7 @@
 #include "space_session.hpp"
 
 #include <malloc.h>
+#include <future>
 
 #include "common/diagnostic.hpp"
 #include "common/log.hpp"
@@ -82,6 +83,30 @@ Opened open_space(fs::path root, bool sample, bool fresh, const CancelToken& can
 
 }  // namespace
 
+struct SpaceOpening::Work {
+    fs::path root;
+    bool sample = false;
+    std::shared_ptr<CancelToken> cancel = std::make_shared<CancelToken>();
+    std::future<Opened> opened;  // std::async's: its destructor waits for the thread
+};
+
+SpaceOpening::SpaceOpening(fs::path root, bool sample, bool fresh)
+    : work_(std::make_shared<Work>()) {
+    work_->root = root;
+    work_->sample = sample;
+    work_->opened = std::async(std::launch::async, [root, sample, fresh, cancel = work_->cancel] {
+        return open_space(root, sample, fresh, *cancel);
+    });
+}
+
+SpaceOpening::~SpaceOpening() {
+    if (work_) work_->cancel->cancel();
+}
+
+bool SpaceOpening::opens(const fs::path& root, bool sample) const {
+    return work_ && work_->root == root && work_->sample == sample;
+}
+
 SpaceSession::SpaceSession(Handlers handlers) : handlers_(std::move(handlers)) {}
 
 SpaceSession::~SpaceSession() {
@@ -89,13 +114,18 @@ SpaceSession::~SpaceSession() {
 }
 
 void SpaceSession::load(fs::path root, bool sample, bool fresh) {
+    load(SpaceOpening(std::move(root), sample, fresh));
+}
+
+void SpaceSession::load(SpaceOpening opening) {
     const unsigned generation = ++generation_;
     index_settled_ = false;
     content_checked_ = false;
     cancel_->cancel();  // an earlier load's index update or content check: no longer wanted
-    cancel_ = std::make_shared<CancelToken>();
-    background_.run<Opened>([root, sample, fresh,
-                             cancel = cancel_] { return open_space(root, sample, fresh, *cancel); },
+    cancel_ = opening.work_->cancel;
+    // The opening's thread knows nothing of wx: this one waits for it and brings its result to
+    // the window's thread.
+    background_.run<Opened>([work = std::move(opening.work_)] { return work->opened.get(); },
                             [this, generation](Opened& opened) {
                                 if (generation != generation_ || !opened.space) return;
                                 space_ = std::move(opened.space);

@@ -19,6 +19,29 @@
 
 namespace lectern::desktop {
 
+/// The first stage of opening a space (from its index, or indexing it first) running on a thread
+/// of its own before there is a window to show it in: the app starts it as soon as it knows the
+/// space, so that it overlaps the making of the window, and SpaceSession::load takes it over.
+/// Uses nothing of wx.
+class SpaceOpening {
+  public:
+    /// Starts opening the space at `root`, as SpaceSession::load(root, sample, fresh) does.
+    SpaceOpening(std::filesystem::path root, bool sample, bool fresh = false);
+    SpaceOpening(SpaceOpening&&) noexcept = default;
+    SpaceOpening& operator=(SpaceOpening&&) = delete;  // would drop one without stopping it
+    /// When no session took it over: stops the work at its next file or document and waits
+    /// for it.
+    ~SpaceOpening();
+
+    /// True when this opens the space at `root` as the sample or not.
+    bool opens(const std::filesystem::path& root, bool sample) const;
+
+  private:
+    friend class SpaceSession;
+    struct Work;
+    std::shared_ptr<Work> work_;
+};
+
 class SpaceSession {
   public:
     struct Handlers {
@@ -47,6 +70,8 @@ class SpaceSession {
     /// is the bundled sample content: its git copy (sync/sample_copy.hpp) is brought up to date
     /// and opened instead, so it can be signed.
     void load(std::filesystem::path root, bool sample = false, bool fresh = false);
+    /// As load() for the space `opening` opens, with its first stage already under way.
+    void load(SpaceOpening opening);
     /// The space shown, or nullptr before the first is loaded. Its documents have no bodies:
     /// read_document() reads one.
     const std::shared_ptr<const content::Space>& space() const { return space_; }
