@@ -64,9 +64,6 @@ DocumentTerms::Forms& DocumentTerms::forms(std::string_view word) {
     // word too (query_builder.cpp), which finds the same documents. About half the stems of
     // a generated space are such words, and each term costs Xapian a posting per document.
     if (f.stem == f.term) f.stem.clear();
-    // Nor does a word that queries find by its stem's family ("alarms"): about nine in ten
-    // of the rest. Titles keep theirs (ZS): they are few.
-    f.body_stem = !f.stem.empty() && !terms::found_by_family(f.term, f.stem);
     if (spelling_ && terms::is_spelling_word(f.term)) f.spelling = &spelling_->entry(f.term);
     return cache_->emplace(std::string(word), std::move(f)).first->second;
 }
@@ -88,7 +85,6 @@ void DocumentTerms::add_text(std::string_view text, const Field& field) {
         if (f.spelling && body) SpellingCounts::count(*f.spelling, document_);
         if (f.stem.empty()) return;
         if (body) {
-            if (!f.body_stem) return;
             if (f.stem_document != document_) {
                 f.stem_document = document_;
                 f.stem_wdf = 0;

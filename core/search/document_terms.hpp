@@ -45,9 +45,8 @@ class DocumentTerms {
 
   private:
     struct Forms {
-        std::string term;        ///< normalized word
-        std::string stem;        ///< normalized stem; empty without a stemmer or when it is `term`
-        bool body_stem = false;  ///< whether the body gets the stem term (Z); titles always do
+        std::string term;  ///< normalized word
+        std::string stem;  ///< normalized stem; empty without a stemmer or when it is `term`
         /// The word's spelling count when counting and it is a spelling word, else null.
         SpellingCounts::Entry* spelling = nullptr;
         // The wdf of the stem term (Z) in the document being made, added once at its end.

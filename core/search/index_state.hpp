@@ -13,8 +13,8 @@ namespace lectern::search {
 /// Bumped whenever terms, values or records change meaning: an index of another format is
 /// rebuilt, never misread.
 // 2: quiz comment lines left out; 3: catalog values; 4: no stem term (Z, ZS) for a word that
-// is its own stem; 5: no body stem term (Z) for a word its stem's family walk finds.
-inline constexpr int kIndexFormat = 5;
+// is its own stem; 5: stem families (taken back); 6: the terms of 4 again.
+inline constexpr int kIndexFormat = 6;
 
 struct IndexState {
     int format = 0;         ///< 0 when the database has no Lectern metadata

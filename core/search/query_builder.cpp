@@ -12,9 +12,6 @@ namespace lectern::search {
 
 namespace {
 
-// The most words a stem's family walk looks at (query_builder's family()).
-constexpr std::size_t kFamilyWalkLimit = 2000;
-
 // How much more a word in the title counts than one in the body.
 constexpr double kTitleWeight = 2.0;
 // How much a synonym counts next to the words typed: it widens the search, but what the
@@ -99,40 +96,10 @@ class Builder {
         return out;
     }
 
-    // The words of the index that begin with `stem` and have it as their stem in one of the
-    // space's languages: those whose documents have no stem term (terms::found_by_family).
-    // The walk is bounded; stems of at least four letters begin few words.
-    std::vector<std::string> family(const std::string& stem) const {
-        std::vector<std::string> out;
-        if (stem.size() < terms::kFamilyStemMin) return out;
-        std::size_t walked = 0;
-        for (auto it = ctx_.db.allterms_begin(stem);
-             it != ctx_.db.allterms_end(stem) && walked < kFamilyWalkLimit; ++it, ++walked) {
-            const std::string word = *it;
-            if (word == stem || !terms::found_by_family(word, stem)) continue;
-            if (std::any_of(stemmers_.begin(), stemmers_.end(),
-                            [&](const Xapian::Stem* s) { return (*s)(word) == stem; })) {
-                out.push_back(word);
-            }
-        }
-        return out;
-    }
-
-    // A stem's terms in the body: its stem term, the stem as a word, and its family.
-    void add_stem_terms(std::vector<std::string>& body, const std::string& stem) const {
-        body.push_back(std::string(terms::kStem) + stem);
-        // A word that is its own stem has no stem term (document_terms.cpp): the stem as a
-        // word stands for it, even when it is the word itself, so that a document counts
-        // its words as before (the word, and again under the stem).
-        body.push_back(stem);
-        for (auto& word : family(stem)) body.push_back(std::move(word));
-    }
-
     bool known(const std::string& word, const std::string& typed) const {
         if (ctx_.db.term_exists(word)) return true;
         for (const auto& s : stems(word, typed)) {
-            if (ctx_.db.term_exists(std::string(terms::kStem) + s) || ctx_.db.term_exists(s) ||
-                !family(s).empty())
+            if (ctx_.db.term_exists(std::string(terms::kStem) + s) || ctx_.db.term_exists(s))
                 return true;
         }
         return false;
@@ -162,8 +129,12 @@ class Builder {
         std::vector<std::string> body{word};
         std::vector<std::string> title{std::string(terms::kTitle) + word};
         for (const auto& s : stems(word, typed)) {
-            add_stem_terms(body, s);
+            body.push_back(std::string(terms::kStem) + s);
             title.push_back(std::string(terms::kTitleStem) + s);
+            // A word that is its own stem has no stem term (document_terms.cpp): the stem
+            // as a word stands for it, even when it is the word itself, so that a document
+            // counts its words as before (the word, and again under the stem).
+            body.push_back(s);
             title.push_back(std::string(terms::kTitle) + s);
         }
         return Xapian::Query(
@@ -186,9 +157,10 @@ class Builder {
                                                       Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT)};
         // The word as typed so far may already be whole: match its stems too ("refunds").
         if (chars >= 3) {
-            std::vector<std::string> stem_terms;
-            for (const auto& s : stems(word, typed)) add_stem_terms(stem_terms, s);
-            for (auto& t : stem_terms) body.emplace_back(std::move(t));
+            for (const auto& s : stems(word, typed)) {
+                body.emplace_back(std::string(terms::kStem) + s);
+                body.emplace_back(s);  // as in exact_word()
+            }
         }
         return Xapian::Query(Xapian::Query::OP_OR, combine(Xapian::Query::OP_SYNONYM, body),
                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, kTitleWeight));

@@ -11,12 +11,4 @@ bool is_spelling_word(std::string_view term) {
     return !is_number(term);
 }
 
-bool found_by_family(std::string_view word, std::string_view stem) {
-    if (stem.size() < kFamilyStemMin || !word.starts_with(stem)) return false;
-    for (const char c : word) {
-        if (static_cast<unsigned char>(c) >= 0x80) return false;
-    }
-    return true;
-}
-
 }  // namespace lectern::search::terms

@@ -2,7 +2,6 @@
 // The vocabulary of the index: term prefixes and value slots (internal to core/search).
 // Prefixes follow Xapian's Omega conventions where one exists.
 
-#include <cstddef>
 #include <string_view>
 
 #include <xapian.h>
@@ -11,21 +10,11 @@ namespace lectern::search::terms {
 
 // Free-text terms. Unprefixed: every word of the document, with positions, so that
 // phrases work. Z: stems of those words, except a stem that is the word itself (queries
-// look a stem up as a word too) and a stem that a family walk finds (below). S and ZS:
-// words and stems of the title, searched with a higher weight than the body.
+// look a stem up as a word too). S and ZS: words and stems of the title, searched with a
+// higher weight than the body.
 inline constexpr std::string_view kStem = "Z";
 inline constexpr std::string_view kTitle = "S";
 inline constexpr std::string_view kTitleStem = "ZS";
-
-/// The shortest stem that queries find by walking the words that begin with it.
-inline constexpr std::size_t kFamilyStemMin = 4;
-
-/// True when the body needs no stem term for `word` (normalized) with `stem`: an ASCII
-/// word that begins with its stem of at least kFamilyStemMin letters ("alarms", "alarm").
-/// Queries find it among the words that begin with the stem and have it as theirs
-/// (query_builder.cpp), so the stem term would say nothing more. Words with other letters
-/// keep it: their terms have lost their diacritics, and a stemmer needs them.
-bool found_by_family(std::string_view word, std::string_view stem);
 
 // Boolean terms for filters and look-ups.
 inline constexpr std::string_view kType = "XT";  ///< XTscript

@@ -8,7 +8,6 @@
 
 #include "search/query_builder.hpp"
 #include "search/space_index.hpp"
-#include "search/terms.hpp"
 #include "support/temp_space.hpp"
 #include "unit/search_test_support.hpp"
 
@@ -128,24 +127,6 @@ TEST_F(SearchQueryTest, WordsThatAreTheirOwnStemsAreFoundFromOtherForms) {
     EXPECT_TRUE(waits.corrections.empty());
     EXPECT_EQ(ids(find("boxes ")), std::vector<std::string>{"power-cut"});
     EXPECT_EQ(ids(find("boxes")), std::vector<std::string>{"power-cut"});
-}
-
-// "returned" and "blinks" begin with their stems ("return", "blink") and are indexed without
-// a stem term: other forms find them through the words that begin with the stem, as whole
-// words and while typed. Words with other letters keep their stem terms.
-TEST_F(SearchQueryTest, WordsThatBeginWithTheirStemsAreFoundFromOtherForms) {
-    EXPECT_TRUE(terms::found_by_family("returned", "return"));
-    EXPECT_FALSE(terms::found_by_family("happy", "happi"));     // the stem does not begin it
-    EXPECT_FALSE(terms::found_by_family("cars", "car"));        // too short to walk
-    EXPECT_FALSE(terms::found_by_family("strømmen", "strøm"));  // folded when indexed
-    const auto returning = find("returning ");
-    EXPECT_EQ(ids(returning), std::vector<std::string>{"refund-request"});
-    EXPECT_TRUE(returning.corrections.empty());
-    EXPECT_EQ(ids(find("blinking ")), std::vector<std::string>{"router-reset"});
-    EXPECT_EQ(ids(find("blinking")), std::vector<std::string>{"router-reset"});
-    // "supervisor" begins with "super" but has another stem: not of its family.
-    EXPECT_TRUE(find("super ").hits.empty());
-    EXPECT_EQ(ids(find("supervisors ")), std::vector<std::string>{"power-cut"});
 }
 
 TEST_F(SearchQueryTest, TitleOutweighsBody) {
