@@ -56,29 +56,6 @@ void draw_without_opengl() {
     setenv("GDK_GL", "disable", 0);
 }
 
-// The space the raw arguments name (--space DIR, else --sample), opening already, before the
-// command line is parsed; none when they name none (the first start, a synced space, the
-// sample chosen before: those open once the settings are read) or ask for --help.
-std::optional<SpaceOpening> open_named_space(const wxCmdLineArgsArray& args, int count) {
-    wxString space;
-    bool sample = false;
-    for (int i = 1; i < count; ++i) {
-        const wxString arg = args[i];
-        wxString value;
-        if (arg == "--help" || arg == "-h") return std::nullopt;
-        if (arg == "--sample") {
-            sample = true;
-        } else if (arg == "--space" && i + 1 < count) {
-            space = args[i + 1];
-        } else if (arg.StartsWith("--space=", &value)) {
-            space = value;
-        }
-    }
-    if (!space.empty()) return SpaceOpening(from_wx(space), false);
-    if (sample) return SpaceOpening(sample_content(), true);
-    return std::nullopt;
-}
-
 }  // namespace
 
 App::App() {
@@ -124,9 +101,6 @@ bool App::OnInit() {
     settings_ = std::make_unique<Settings>(open_config(options_.config_file));
     // --lang, else the language chosen in Preferences, else the system's.
     set_up_translations(options_.language.empty() ? settings_->language() : options_.language);
-    // The space next: its index is read while the window is made. Not earlier: wxWidgets and GTK
-    // change the environment and the locale, which the opening's thread reads, until here.
-    auto opening = open_named_space(argv, argc);
     if (!wxApp::OnInit()) return false;
 
     const bool first_start = options_.space.empty() && !settings_->first_start_done();
@@ -137,12 +111,11 @@ bool App::OnInit() {
         options_.space = sample_content();
         options_.sample = true;
     }
-    // The opening begun above, unless the command line turned out to ask for something else.
-    if (options_.space.empty()) {
-        opening.reset();
-    } else if (!opening || !opening->opens(options_.space, options_.sample)) {
-        opening.emplace(options_.space, options_.sample);
-    }
+    // The space starts opening now, on a thread of its own, so that its index is read while
+    // the window is made. Not earlier: wxWidgets and GTK change the environment and the locale,
+    // which the opening's thread reads, until the translations are set up above.
+    std::optional<SpaceOpening> opening;
+    if (!options_.space.empty()) opening.emplace(options_.space, options_.sample);
     auto* frame = new MainFrame(*settings_, std::move(opening));
     frame->Show();
     if (!synced.empty()) frame->open_synced_space(synced);

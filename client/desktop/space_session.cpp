@@ -84,16 +84,12 @@ Opened open_space(fs::path root, bool sample, bool fresh, const CancelToken& can
 }  // namespace
 
 struct SpaceOpening::Work {
-    fs::path root;
-    bool sample = false;
     std::shared_ptr<CancelToken> cancel = std::make_shared<CancelToken>();
     std::future<Opened> opened;  // std::async's: its destructor waits for the thread
 };
 
 SpaceOpening::SpaceOpening(fs::path root, bool sample, bool fresh)
     : work_(std::make_shared<Work>()) {
-    work_->root = root;
-    work_->sample = sample;
     work_->opened = std::async(std::launch::async, [root, sample, fresh, cancel = work_->cancel] {
         return open_space(root, sample, fresh, *cancel);
     });
@@ -101,10 +97,6 @@ SpaceOpening::SpaceOpening(fs::path root, bool sample, bool fresh)
 
 SpaceOpening::~SpaceOpening() {
     if (work_) work_->cancel->cancel();
-}
-
-bool SpaceOpening::opens(const fs::path& root, bool sample) const {
-    return work_ && work_->root == root && work_->sample == sample;
 }
 
 SpaceSession::SpaceSession(Handlers handlers) : handlers_(std::move(handlers)) {}

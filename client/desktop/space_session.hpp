@@ -33,9 +33,6 @@ class SpaceOpening {
     /// for it.
     ~SpaceOpening();
 
-    /// True when this opens the space at `root` as the sample or not.
-    bool opens(const std::filesystem::path& root, bool sample) const;
-
   private:
     friend class SpaceSession;
     struct Work;
