@@ -29,6 +29,7 @@
 #include "search/index_writer.hpp"
 #include "search/query_builder.hpp"
 #include "search/searcher.hpp"
+#include "search/terms.hpp"
 #include "search/words.hpp"
 
 namespace fs = std::filesystem;
@@ -196,8 +197,8 @@ class Fts5 {
 };
 
 // Xapian with nothing of ours: its QueryParser, an English stemmer, the same expansion bound
-// for the partial word, the top 10 and their stored data. No snippets, filters, spelling or
-// synonyms: the floor our layers are measured against.
+// for the partial word, the top 10 and their stored records (as stored: compressed). No snippets,
+// filters, spelling or synonyms: the floor our layers are measured against.
 class BareXapian {
   public:
     explicit BareXapian(const fs::path& index) : db_(index.string()), enquire_(db_) {
@@ -218,7 +219,7 @@ class BareXapian {
         const Xapian::MSet mset = enquire_.get_mset(0, 10);
         std::size_t bytes = 0;
         for (auto it = mset.begin(); it != mset.end(); ++it)
-            bytes += it.get_document().get_data().size();
+            bytes += it.get_document().get_value(search::terms::kSlotRecord).size();
         return bytes + 1;
     }
 

@@ -44,6 +44,10 @@ lectern_require(SODIUM_FOUND libsodium-dev "libsodium")
 find_package(ZLIB QUIET)
 lectern_require(ZLIB_FOUND zlib1g-dev "zlib")
 
+# The search index's stored records (core/search/document_record.cpp).
+pkg_check_modules(ZSTD QUIET IMPORTED_TARGET libzstd)
+lectern_require(ZSTD_FOUND libzstd-dev "zstd")
+
 # Lessons: only the modules screen recordings need (decode, compare, write key frames).
 find_package(OpenCV 4 QUIET COMPONENTS core imgproc imgcodecs videoio)
 lectern_require(OpenCV_FOUND "libopencv-dev" "OpenCV 4 (core, imgproc, imgcodecs, videoio)")

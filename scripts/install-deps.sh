@@ -12,7 +12,7 @@ packages=(
   libxapian-dev libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev libopencv-videoio-dev libopencv-dev
   libyaml-cpp-dev nlohmann-json3-dev libvalijson-dev libsodium-dev libsqlite3-dev zlib1g-dev
-  libtomlplusplus-dev libcurl4-openssl-dev libjemalloc-dev
+  libzstd-dev libtomlplusplus-dev libcurl4-openssl-dev libjemalloc-dev
   # front ends
   libwxgtk3.2-dev libwxgtk-media3.2-dev libgstreamer1.0-dev libcpp-httplib-dev libcli11-dev gettext
   # lesson playback in the app (wxMediaCtrl's GStreamer backend: MP4, H.264, AAC, X video)

@@ -1,6 +1,6 @@
 #pragma once
 // What the index keeps of each document to show a result without reading the file
-// (internal to core/search): stored as the Xapian document's data.
+// (internal to core/search): stored, compressed, in the document's record value slot.
 
 #include <optional>
 #include <string>
@@ -27,9 +27,12 @@ struct DocumentRecord {
     std::vector<StepRecord> steps;  ///< lessons: to say which step a hit is in
 };
 
-/// A compact binary form: each field as a length (LEB128) and its bytes, in order.
+/// A compact binary form: each field as a length (LEB128) and its bytes, in order, compressed
+/// with zstd at its fastest level. Xapian compresses a document's data with zlib at its
+/// default level on every add; a value it keeps as given, so the record goes into a value
+/// slot compressed here, at a sixth of zlib's CPU (docs/search.md, "Stored records").
 std::string serialize(const DocumentRecord& record);
-/// The record back, or nullopt when the bytes are not one (an index from another version).
+/// The record back, or nullopt when the bytes are not one (damaged, or from another version).
 std::optional<DocumentRecord> deserialize_record(std::string_view bytes);
 
 }  // namespace lectern::search

@@ -169,7 +169,8 @@ Xapian::Document DocumentTerms::make(const content::Document& doc,
     if (!stamp.empty()) xd.add_value(terms::kSlotStamp, stamp);
     xd.add_value(terms::kSlotCatalog, catalog_entry(doc));
 
-    xd.set_data(
+    xd.add_value(
+        terms::kSlotRecord,
         serialize(DocumentRecord{doc.id, doc.title, std::string(content::to_string(doc.type)),
                                  doc.lang, doc.path, doc.blob_id, text.text, lesson_steps(doc)}));
     doc_ = nullptr;

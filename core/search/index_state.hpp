@@ -13,8 +13,9 @@ namespace lectern::search {
 /// Bumped whenever terms, values or records change meaning: an index of another format is
 /// rebuilt, never misread.
 // 2: quiz comment lines left out; 3: catalog values; 4: no stem term (Z, ZS) for a word that
-// is its own stem; 5: stem families (taken back); 6: the terms of 4 again.
-inline constexpr int kIndexFormat = 6;
+// is its own stem; 5: stem families (taken back); 6: the terms of 4 again; 7: records in a
+// value slot, compressed with zstd, instead of the document's data.
+inline constexpr int kIndexFormat = 7;
 
 struct IndexState {
     int format = 0;         ///< 0 when the database has no Lectern metadata

@@ -10,6 +10,7 @@
 #include "search/snippet.hpp"
 #include "search/stemmers.hpp"
 #include "search/synonyms.hpp"
+#include "search/terms.hpp"
 #include "search/xapian_errors.hpp"
 
 namespace lectern::search {
@@ -62,8 +63,12 @@ struct Searcher::Impl {
                                                     static_cast<Xapian::doccount>(request.limit));
         results.estimated_total = mset.get_matches_estimated();
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            auto record = deserialize_record(it.get_document().get_data());
-            if (!record) continue;  // cannot happen in an index of this format
+            auto record = deserialize_record(it.get_document().get_value(terms::kSlotRecord));
+            // Values carry no checksum of Xapian's: a record that does not read is damage,
+            // which SpaceIndex answers by rebuilding the index and saying so.
+            if (!record)
+                throw Xapian::DatabaseCorruptError("the stored record of document " +
+                                                   std::to_string(*it) + " does not read");
             SearchHit hit;
             hit.id = std::move(record->id);
             hit.title = std::move(record->title);

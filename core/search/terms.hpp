@@ -30,6 +30,8 @@ inline constexpr Xapian::valueno kSlotPath = 0;
 inline constexpr Xapian::valueno kSlotStamp = 1;
 /// The document's catalog entry (search/catalog.hpp): what lists it without its file.
 inline constexpr Xapian::valueno kSlotCatalog = 2;
+/// The document's record (search/document_record.hpp): what a result shows, snippets' text.
+inline constexpr Xapian::valueno kSlotRecord = 3;
 
 /// True for free-text terms that feed the spelling dictionary: unprefixed (prefixes are
 /// upper case, words are lower case), at least three bytes, not a number.

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "search/space_index.hpp"
+#include "search/terms.hpp"
 #include "support/temp_space.hpp"
 #include "unit/search_test_support.hpp"
 
@@ -389,6 +390,30 @@ TEST(SearchRebuild, SearchingADamagedIndexRebuildsItAndSaysSo) {
     EXPECT_EQ(ids(r), std::vector<std::string>{"a-doc"});
     ASSERT_FALSE(r.notes.empty());
     EXPECT_NE(r.notes.back().find("built"), std::string::npos) << r.notes.back();
+}
+
+TEST(SearchRebuild, DamagedStoredRecordRebuildsTheIndexAndSaysSo) {
+    test::TempSpace s;
+    test::TempIndexDir dir;
+    s.write("procedures/a.md", proc("a-doc", "Alpha", "Nectarine.\n"));
+    update_index({s.root(), dir.path()});
+    {
+        // The terms stay; only the record a result is shown from is spoiled.
+        Xapian::WritableDatabase db(dir.path().string(), Xapian::DB_OPEN);
+        Xapian::Document doc = db.get_document(1);
+        std::string record = doc.get_value(terms::kSlotRecord);
+        ASSERT_GT(record.size(), 8u);
+        for (std::size_t i = 4; i < record.size(); ++i) record[i] = '\x5a';
+        doc.add_value(terms::kSlotRecord, record);
+        db.replace_document(1, doc);
+        db.commit();
+    }
+    SpaceIndex index({s.root(), dir.path()});
+    const SearchResults r = find(index, "nectarine ");
+    EXPECT_EQ(ids(r), std::vector<std::string>{"a-doc"});
+    ASSERT_FALSE(r.notes.empty());
+    EXPECT_NE(r.notes.back().find("damaged"), std::string::npos) << r.notes.back();
+    EXPECT_NE(r.notes.back().find("record of document 1"), std::string::npos) << r.notes.back();
 }
 
 TEST(SearchRebuild, IndexOfAnotherFormatIsRebuilt) {
