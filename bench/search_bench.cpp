@@ -2,7 +2,7 @@
 // same generated corpus, in one run. Not a test: run bench/run-search-bench.sh.
 //
 //   lectern_search_bench --docs N --work DIR [--queries 1000] [--rg-queries 100] [--rows FILE]
-//                        [--parts all|index] [--rounds 5]
+//                        [--parts all|index|reindex] [--rounds 5] [--query-only 1] [--slowest N]
 // --parts index times only indexing and re-indexing (no queries); --parts reindex only the
 // re-indexing, on the index of an earlier run: for iterating on them.
 
@@ -258,6 +258,15 @@ int main(int argc, char** argv) {
     bool reindex_only = false;  // re-indexing only, on the index of an earlier run
     int rounds = 5;
     fs::path work = "bench-work", rows_file;
+    if (argc % 2 == 0) {  // an option without its value, or --help
+        std::cerr << "usage: " << argv[0]
+                  << " --docs N --work DIR [--queries 1000] [--rg-queries 100] [--rows FILE]\n"
+                     "       [--parts all|index|reindex] [--rounds 5] [--query-only 1] "
+                     "[--slowest N]\n"
+                     "Runs the search benchmark; bench/run-search-bench.sh runs it for the "
+                     "table in docs/benchmarks.md.\n";
+        return argc == 2 && std::string(argv[1]) == "--help" ? 0 : 2;
+    }
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
         if (a == "--docs")
