@@ -8,6 +8,7 @@
 
 #include "common/git_handles.hpp"
 #include "common/libgit2.hpp"
+#include "search/incremental/work_tree_scan.hpp"
 
 namespace lectern::search::incremental {
 
@@ -274,24 +275,26 @@ std::optional<TreeChanges> GitSpace::diff(const std::string& from, const std::st
 }
 
 std::vector<std::string> GitSpace::uncommitted_paths() const {
+    git_repository* repo = impl_->repo.get();
+    // The work tree against the index on threads of its own (libgit2's work-tree status stats
+    // every file by its full path on one thread), while this one compares HEAD with the index.
+    WorkTreeScan work_tree(git_repository_workdir(repo));
     git_status_options opts = GIT_STATUS_OPTIONS_INIT;
-    opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
-    opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
-                 GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+    opts.show = GIT_STATUS_SHOW_INDEX_ONLY;
+    opts.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
     git_status_list* raw = nullptr;
-    if (git_status_list_new(&raw, impl_->repo.get(), &opts) != 0)
-        throw libgit2_error("listing uncommitted changes");
+    if (git_status_list_new(&raw, repo, &opts) != 0)
+        throw libgit2_error("comparing the index with HEAD");
     git::StatusListPtr list(raw);
     std::set<std::string> paths;
     const std::size_t n = git_status_list_entrycount(list.get());
     for (std::size_t i = 0; i < n; ++i) {
-        const git_status_entry* e = git_status_byindex(list.get(), i);
-        for (const git_diff_delta* d : {e->head_to_index, e->index_to_workdir}) {
-            if (!d) continue;
-            if (d->old_file.path) paths.insert(d->old_file.path);
-            if (d->new_file.path) paths.insert(d->new_file.path);
-        }
+        const git_diff_delta* d = git_status_byindex(list.get(), i)->head_to_index;
+        if (!d) continue;
+        if (d->old_file.path) paths.insert(d->old_file.path);
+        if (d->new_file.path) paths.insert(d->new_file.path);
     }
+    for (auto& p : work_tree.wait()) paths.insert(std::move(p));
     return {paths.begin(), paths.end()};
 }
 
