@@ -373,3 +373,21 @@ TEST(SearchIndexFile, CutShortIndexIsAnErrorNamingTheFile) {
         EXPECT_NE(std::string(e.what()).find(index.string()), std::string::npos) << e.what();
     }
 }
+
+// Files are compared as git would store them: CRLF line endings that the `text` attribute
+// (from a committed .gitattributes, at the top or in the file's folder) turns into the
+// committed LF are no change once the file is written again. A file whose size changed is,
+// as git reports it without reading it.
+TEST_F(SearchUncommittedPaths, ContentIsComparedThroughTheRepositoryFilters) {
+    s.write(".gitattributes", "*.md text\n");
+    s.write("scripts/.gitattributes", "*.txt text\n");
+    s.write("procedures/crlf.md", "Line one.\r\nLine two.\r\n");
+    s.write("scripts/words.txt", "one\r\ntwo\r\n");
+    commit_all(s);
+    expect_paths({});
+    s.write("procedures/crlf.md", "Line one.\r\nLine two.\r\n");
+    s.write("scripts/words.txt", "one\r\ntwo\r\n");
+    s.write("procedures/a.md", "Procedure a.\r\n");  // one byte more, the same blob
+    s.write("lessons/onboarding/.gitattributes", "*.md -text\n");
+    expect_paths({"procedures/a.md", "lessons/onboarding/.gitattributes"});
+}

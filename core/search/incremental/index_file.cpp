@@ -52,6 +52,13 @@ class IndexFileFd {
     int fd_;
 };
 
+// An Error(Io) for the failure in errno, read before anything can change it.
+Error io_error(const char* doing, const fs::path& file) {
+    const int err = errno;
+    return Error(ErrorKind::Io,
+                 std::string(doing) + " " + file.native() + ": " + std::strerror(err));
+}
+
 Error malformed(const fs::path& file, const std::string& what) {
     return Error(ErrorKind::InvalidContent,
                  "the git index " + file.string() + " is damaged: " + what);
@@ -64,20 +71,17 @@ std::optional<IndexFile> IndexFile::read(const fs::path& file) {
     const IndexFileFd fd(::open(file.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) {
         if (errno == ENOENT) return index;
-        throw Error(ErrorKind::Io, "cannot open " + file.string() + ": " + std::strerror(errno));
+        throw io_error("cannot open", file);
     }
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0)
-        throw Error(ErrorKind::Io, "cannot read " + file.string() + ": " + std::strerror(errno));
+    if (::fstat(fd.get(), &st) != 0) throw io_error("cannot read", file);
     index.exists = true;
     index.written_seconds = static_cast<std::uint32_t>(st.st_mtim.tv_sec);
     index.bytes.resize(static_cast<std::size_t>(st.st_size));
     for (std::size_t done = 0; done < index.bytes.size();) {
         const auto n = ::read(fd.get(), index.bytes.data() + done, index.bytes.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0)
-            throw Error(ErrorKind::Io,
-                        "cannot read " + file.string() + ": " + std::strerror(errno));
+        if (n < 0) throw io_error("cannot read", file);
         if (n == 0) throw malformed(file, "it ended before its size");
         done += static_cast<std::size_t>(n);
     }

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <git2.h>
+#include <git2/sys/repository.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,8 +60,12 @@ struct DirCloser {
 };
 using DirPtr = std::unique_ptr<DIR, DirCloser>;
 
-Error io_error(const std::string& doing, int err) {
-    return Error(ErrorKind::Io, doing + ": " + std::strerror(err));
+// An Error(Io) for the failure in errno, read before anything can change it: "doing path:
+// reason".
+Error io_error(const char* doing, std::string_view path) {
+    const int err = errno;
+    return Error(ErrorKind::Io,
+                 std::string(doing) + " " + std::string(path) + ": " + std::strerror(err));
 }
 
 // What a file or folder that is not there (any more) fails with: a missing name, a file
@@ -100,11 +105,12 @@ bool config_flag(git_config* config, const char* name, bool fallback) {
 // then shared read-only by the workers.
 struct Snapshot {
     IndexFile index;
-    std::vector<const IndexEntry*> to_check;  ///< entries whose file is compared
-    std::vector<std::string> flagged;         ///< conflicted and intent-to-add: changes as they are
-    bool filemode = true;                     ///< core.filemode: the executable bit counts
-    bool symlinks = true;                     ///< core.symlinks: links are checked out as links
-    bool trust_ctime = true;                  ///< core.trustctime
+    std::vector<const IndexEntry*> to_check;    ///< entries whose file is compared
+    std::vector<const IndexEntry*> attributes;  ///< the .gitattributes files of the index
+    std::vector<std::string> flagged;  ///< conflicted and intent-to-add: changes as they are
+    bool filemode = true;              ///< core.filemode: the executable bit counts
+    bool symlinks = true;              ///< core.symlinks: links are checked out as links
+    bool trust_ctime = true;           ///< core.trustctime
 
     std::vector<std::string_view> folders;  ///< every folder above a tracked path, sorted
 };
@@ -174,6 +180,8 @@ Snapshot read_snapshot(git_repository* repo) {
             continue;
         }
         if (e.mode == GIT_FILEMODE_COMMIT) continue;  // submodules are left out
+        if (e.path == ".gitattributes" || e.path.ends_with("/.gitattributes"))
+            s.attributes.push_back(&e);
         if (e.assume_valid || e.skip_worktree) continue;
         s.to_check.push_back(&e);
     }
@@ -194,9 +202,11 @@ Snapshot read_snapshot(git_repository* repo) {
 
 enum class StatMatch { Same, Changed, ReadContent };
 
-// git's comparison of an index entry with a file's stat data (read-cache.c,
-// ce_match_stat_basic and is_racy_timestamp). A changed type or executable bit is a change;
-// any other difference, or an entry written no earlier than the index, calls for the content.
+// git's comparison of an index entry with a file's stat data (read-cache.c, ie_modified,
+// ce_match_stat_basic and is_racy_timestamp). A changed type, executable bit or size is a
+// change, as git reports it without reading the file (even when its filters would make the
+// content equal); a size of 0 in the index is git's mark for "compare the content". Any other
+// difference, or an entry written no earlier than the index, calls for the content.
 // Nanoseconds are compared where the index recorded them.
 StatMatch compare(const Snapshot& s, const IndexEntry& e, const struct stat& st) {
     const auto type = e.mode & S_IFMT;
@@ -207,6 +217,7 @@ StatMatch compare(const Snapshot& s, const IndexEntry& e, const struct stat& st)
         if (!S_ISLNK(st.st_mode) && (s.symlinks || !S_ISREG(st.st_mode))) return StatMatch::Changed;
     }
     const auto u32 = [](auto v) { return static_cast<std::uint32_t>(v); };
+    if (e.size != 0 && u32(st.st_size) != e.size) return StatMatch::Changed;
     const bool same =
         u32(st.st_mtim.tv_sec) == e.mtime_seconds &&
         (e.mtime_nanoseconds == 0 || u32(st.st_mtim.tv_nsec) == e.mtime_nanoseconds) &&
@@ -251,10 +262,9 @@ class FolderChain {
                 fd = ::openat(parent, names_.back().c_str(),
                               O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
                 if (fd < 0 && !is_gone(errno)) {
-                    const int err = errno;
                     const auto end =
                         static_cast<std::size_t>(names[i].data() - folder.data()) + names[i].size();
-                    throw io_error("opening the folder " + std::string(folder.substr(0, end)), err);
+                    throw io_error("opening the folder", folder.substr(0, end));
                 }
             }
             fds_.emplace_back(fd);
@@ -275,12 +285,12 @@ class FolderChain {
 // A listing of the folder open as `fd`, read through a descriptor of its own.
 DirPtr list(int fd, const std::string& folder) {
     const int own = ::openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (own < 0) throw io_error("listing the folder " + folder, errno);
+    if (own < 0) throw io_error("listing the folder", folder);
     DIR* dir = ::fdopendir(own);
     if (!dir) {
-        const int err = errno;
+        Error error = io_error("listing the folder", folder);
         ::close(own);
-        throw io_error("listing the folder " + folder, err);
+        throw error;
     }
     return DirPtr(dir);
 }
@@ -333,7 +343,31 @@ class Worker {
             own_repo_ = open_work_tree(work_dir_);
             repo_ = own_repo_.get();
         }
+        if (!filter_index_) {
+            // libgit2 looks up .gitattributes in the repository's index when it picks the
+            // filters for a file, and its CRLF filter looks at the file's own entry there.
+            // Reading the whole index for that (checking its SHA-1, mapping its entries) takes
+            // longer than the rest of a scan at 50,000 entries, so the repository gets an index
+            // in memory that holds those entries only: the attribute files now, each file's
+            // own entry before it is hashed.
+            git_index* raw = nullptr;
+            if (git_index_new(&raw) != 0) throw libgit2_error("making an index in memory");
+            filter_index_.reset(raw);
+            if (git_repository_set_index(repo_, raw) != 0)
+                throw libgit2_error("giving the repository an index in memory");
+            for (const IndexEntry* e : snap_.attributes) add_to_filter_index(*e);
+        }
         return repo_;
+    }
+
+    void add_to_filter_index(const IndexEntry& e) {
+        git_index_entry entry{};
+        entry.path = e.path.data();
+        entry.mode = e.mode;
+        entry.file_size = e.size;
+        std::memcpy(entry.id.id, e.id.data(), e.id.size());
+        if (git_index_add(filter_index_.get(), &entry) != 0)
+            throw libgit2_error("adding " + std::string(e.path) + " to the index in memory");
     }
 
     void check(const IndexEntry& e) {
@@ -349,7 +383,7 @@ class Worker {
         }
         struct stat st {};
         if (::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
-            if (!is_gone(errno)) throw io_error("reading " + std::string(path), errno);
+            if (!is_gone(errno)) throw io_error("reading", path);
             found_.emplace_back(path);
             return;
         }
@@ -375,15 +409,17 @@ class Worker {
             const auto n = ::readlinkat(folder_fd, name, target.data(), target.size());
             if (n < 0) {
                 if (is_gone(errno) || errno == EINVAL) return true;  // replaced meanwhile
-                throw io_error("reading the link " + std::string(e.path), errno);
+                throw io_error("reading the link", e.path);
             }
             // A target longer than lstat said: the link was replaced meanwhile.
             if (static_cast<std::size_t>(n) >= target.size()) return true;
             if (git_odb_hash(&id, target.data(), static_cast<std::size_t>(n), GIT_OBJECT_BLOB) != 0)
                 throw libgit2_error("hashing the link " + std::string(e.path));
         } else {
+            git_repository* repository = repo();
+            add_to_filter_index(e);
             const int rc =
-                git_repository_hashfile(&id, repo(), e.path.data(), GIT_OBJECT_BLOB, nullptr);
+                git_repository_hashfile(&id, repository, e.path.data(), GIT_OBJECT_BLOB, nullptr);
             if (rc == GIT_ENOTFOUND) return true;  // deleted since it was looked at
             if (rc != 0) throw libgit2_error("reading " + std::string(e.path));
         }
@@ -410,7 +446,7 @@ class Worker {
             errno = 0;
             const dirent* entry = ::readdir(dir.get());
             if (!entry) {
-                if (errno != 0) throw io_error("listing the folder " + folder_name, errno);
+                if (errno != 0) throw io_error("listing the folder", folder_name);
                 return;
             }
             if (is_dot_or_git(entry->d_name)) continue;
@@ -439,7 +475,7 @@ class Worker {
             ::openat(parent_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (fd.get() < 0) {
             if (is_gone(errno)) return;
-            throw io_error("opening the folder " + path, errno);
+            throw io_error("opening the folder", path);
         }
         // A folder with a .git of its own is another repository: git lists it as "folder/"
         // and does not look inside.
@@ -453,7 +489,7 @@ class Worker {
             errno = 0;
             const dirent* entry = ::readdir(dir.get());
             if (!entry) {
-                if (errno != 0) throw io_error("listing the folder " + path, errno);
+                if (errno != 0) throw io_error("listing the folder", path);
                 return;
             }
             if (is_dot_or_git(entry->d_name)) continue;
@@ -475,6 +511,7 @@ class Worker {
     const fs::path& work_dir_;
     git::RepositoryPtr own_repo_;
     git_repository* repo_;
+    git::IndexPtr filter_index_;  ///< the index repo_ sees (it holds a reference too)
     FolderChain chain_;
     std::vector<std::string> found_;
 };
@@ -485,7 +522,7 @@ std::vector<std::string> scan(const fs::path& work_dir) {
     const git::RepositoryPtr repo = open_work_tree(work_dir);
     const Snapshot snap = read_snapshot(repo.get());
     const UniqueFd top(::open(work_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (top.get() < 0) throw io_error("opening the work tree " + work_dir.string(), errno);
+    if (top.get() < 0) throw io_error("opening the work tree", work_dir.native());
 
     std::atomic<std::size_t> next{0};
     std::vector<std::string> helper_found;
