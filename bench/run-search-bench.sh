@@ -78,9 +78,12 @@ $query_rows
 Indexing. *full* is \`lectern index --rebuild\`: reading and checking the files (front matter,
 schema) plus indexing; *index part* leaves out the reading and checking, which is shared with any
 engine, and is what compares with FTS5's insert of the same documents' text (after the same
-Markdown-to-text step). Re-indexing 10 changed documents: *after sync* is a commit diffed against
-the indexed one (the agent's clone); *with work tree* also scans the work tree for uncommitted edits
-(\`git status\`, a trainer's checkout). Median of 5 rounds, in ms.
+Markdown-to-text step); rates are the medians of three rebuilds by each engine, taking turns
+(FTS5 into a new file each time). Re-indexing 10 changed documents: *after sync* is a commit
+diffed against the indexed one (the agent's clone); *with work tree* also scans the work tree for
+uncommitted edits (what \`git status\` finds, a trainer's checkout), and each of its rounds
+indexes the 10 documents of the round before as committed plus 10 edited ones. Median of
+$ROUNDS rounds, in ms.
 
 | docs | full (docs/s) | index part (docs/s) | FTS5 (docs/s) | index part/FTS5 | re-index 10, after sync (ms) | re-index 10, with work tree (ms) |
 |---:|---:|---:|---:|---:|---:|---:|

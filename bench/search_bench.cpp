@@ -256,13 +256,14 @@ int main(int argc, char** argv) {
     bool query_only = false;    // reuse the index of an earlier run: for tuning queries
     bool index_only = false;    // indexing and re-indexing only, no queries
     bool reindex_only = false;  // re-indexing only, on the index of an earlier run
-    int rounds = 5;
+    int rounds = 5;             // re-index rounds
+    int index_rounds = 3;       // full rebuilds, each engine
     fs::path work = "bench-work", rows_file;
     if (argc % 2 == 0) {  // an option without its value, or --help
         std::cerr << "usage: " << argv[0]
                   << " --docs N --work DIR [--queries 1000] [--rg-queries 100] [--rows FILE]\n"
-                     "       [--parts all|index|reindex] [--rounds 5] [--query-only 1] "
-                     "[--slowest N]\n"
+                     "       [--parts all|index|reindex] [--rounds 5] [--index-rounds 3] "
+                     "[--query-only 1] [--slowest N]\n"
                      "Runs the search benchmark; bench/run-search-bench.sh runs it for the "
                      "table in docs/benchmarks.md.\n";
         return argc == 2 && std::string(argv[1]) == "--help" ? 0 : 2;
@@ -288,6 +289,8 @@ int main(int argc, char** argv) {
             reindex_only = v == "reindex";
         } else if (a == "--rounds")
             rounds = std::max(1, std::stoi(v));
+        else if (a == "--index-rounds")
+            index_rounds = std::max(1, std::stoi(v));
         else {
             std::cerr << "unknown option " << a << '\n';
             return 2;
@@ -323,39 +326,54 @@ int main(int argc, char** argv) {
     const auto per_s = [&](double ms) { return static_cast<double>(docs) / (ms / 1000.0); };
     std::optional<Fts5> fts;
     if (!reindex_only) {
-        // Full indexing: reading and parsing the files (shared by every engine), then Lectern's
-        // whole update (parse + index) and FTS5's insert of the same documents' text. The
-        // files are read once before the timed parse, so that the parse subtracted from
-        // Lectern's update finds them in the page cache, as the update's own reading does.
+        // Full indexing, `index_rounds` times, medians reported: reading and parsing the files
+        // (shared by every engine), then Lectern's whole rebuild (parse + index) and FTS5's
+        // insert of the same documents' text into a new file. The files are read once before
+        // the first timed parse, so that the parse subtracted from Lectern's update finds them
+        // in the page cache, as the update's own reading does.
         {
             Diagnostics warm;
             content::Space::load(root, warm);
         }
-        start = Clock::now();
-        Diagnostics problems;
-        const content::Space space = content::Space::load(root, problems);
-        parse_ms = ms_since(start);
-        if (space.documents().size() != docs) {
-            std::cerr << "loaded " << space.documents().size() << " of " << docs << " documents\n";
-            for (std::size_t i = 0; i < std::min<std::size_t>(5, problems.items().size()); ++i) {
-                std::cerr << problems.items()[i].to_string() << '\n';
+        std::vector<double> parses, fulls, parts, inserts;
+        for (int round = 0; round < index_rounds; ++round) {
+            start = Clock::now();
+            Diagnostics problems;
+            const content::Space space = content::Space::load(root, problems);
+            parses.push_back(ms_since(start));
+            if (space.documents().size() != docs) {
+                std::cerr << "loaded " << space.documents().size() << " of " << docs
+                          << " documents\n";
+                for (std::size_t i = 0; i < std::min<std::size_t>(5, problems.items().size());
+                     ++i) {
+                    std::cerr << problems.items()[i].to_string() << '\n';
+                }
+                return 2;
             }
-            return 2;
+            search::UpdateOptions rebuild;
+            rebuild.rebuild = true;
+            start = Clock::now();
+            search::update_index({root, index}, rebuild);
+            fulls.push_back(ms_since(start));
+            parts.push_back(fulls.back() - parses.back());
+            fts.reset();
+            start = Clock::now();
+            fts.emplace(work / ("fts5-" + std::to_string(docs) + ".sqlite"));
+            fts->insert_all(space);
+            inserts.push_back(ms_since(start));
+            std::cerr << "round " << round + 1 << ": parse " << fmt(parses.back())
+                      << " ms; lectern full " << fmt(fulls.back()) << " ms, index part "
+                      << fmt(per_s(parts.back()), 0) << " docs/s; fts5 " << fmt(inserts.back())
+                      << " ms (" << fmt(per_s(inserts.back()), 0) << " docs/s)\n";
         }
-        search::UpdateOptions rebuild;
-        rebuild.rebuild = true;
-        start = Clock::now();
-        search::update_index({root, index}, rebuild);
-        lectern_full_ms = ms_since(start);
-        lectern_index_ms = lectern_full_ms - parse_ms;
-        start = Clock::now();
-        fts.emplace(work / ("fts5-" + std::to_string(docs) + ".sqlite"));
-        fts->insert_all(space);
-        fts_ms = ms_since(start);
-        std::cerr << "parse " << fmt(parse_ms) << " ms; lectern full " << fmt(lectern_full_ms)
-                  << " ms (" << fmt(per_s(lectern_full_ms), 0) << " docs/s), index part "
-                  << fmt(per_s(lectern_index_ms), 0) << " docs/s; fts5 " << fmt(fts_ms) << " ms ("
-                  << fmt(per_s(fts_ms), 0) << " docs/s)\n";
+        parse_ms = median(parses);
+        lectern_full_ms = median(fulls);
+        lectern_index_ms = median(parts);
+        fts_ms = median(inserts);
+        std::cerr << "medians: parse " << fmt(parse_ms) << " ms; lectern full "
+                  << fmt(lectern_full_ms) << " ms (" << fmt(per_s(lectern_full_ms), 0)
+                  << " docs/s), index part " << fmt(per_s(lectern_index_ms), 0) << " docs/s; fts5 "
+                  << fmt(fts_ms) << " ms (" << fmt(per_s(fts_ms), 0) << " docs/s)\n";
     }
 
     // Queries.
