@@ -282,18 +282,41 @@ class FolderChain {
     int current_fd_;
 };
 
-// A listing of the folder open as `fd`, read through a descriptor of its own.
-DirPtr list(int fd, const std::string& folder) {
-    const int own = ::openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (own < 0) throw io_error("listing the folder", folder);
-    DIR* dir = ::fdopendir(own);
-    if (!dir) {
-        Error error = io_error("listing the folder", folder);
-        ::close(own);
-        throw error;
+// The names in the folder open as `fd` (read through a descriptor of its own), without ".",
+// ".." and ".git". `folder` names it in errors.
+class Listing {
+  public:
+    Listing(int fd, std::string folder) : folder_(std::move(folder)) {
+        const int own = ::openat(fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (own < 0) throw io_error("listing the folder", folder_);
+        dir_.reset(::fdopendir(own));
+        if (!dir_) {
+            Error error = io_error("listing the folder", folder_);
+            ::close(own);
+            throw error;
+        }
     }
-    return DirPtr(dir);
-}
+
+    // The next entry, or nullptr after the last. Throws Error(Io) when the listing fails.
+    const dirent* next() {
+        for (;;) {
+            errno = 0;
+            const dirent* entry = ::readdir(dir_.get());
+            if (!entry) {
+                if (errno != 0) throw io_error("listing the folder", folder_);
+                return nullptr;
+            }
+            const char* name = entry->d_name;
+            if (std::strcmp(name, ".") != 0 && std::strcmp(name, "..") != 0 &&
+                std::strcmp(name, ".git") != 0)
+                return entry;
+        }
+    }
+
+  private:
+    std::string folder_;
+    DirPtr dir_;
+};
 
 enum class Kind { Gone, Folder, Other };
 
@@ -303,11 +326,6 @@ Kind kind_of(const dirent& entry, int folder_fd) {
     struct stat st {};
     if (::fstatat(folder_fd, entry.d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) return Kind::Gone;
     return S_ISDIR(st.st_mode) ? Kind::Folder : Kind::Other;
-}
-
-bool is_dot_or_git(const char* name) {
-    return std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0 ||
-           std::strcmp(name, ".git") == 0;
 }
 
 // One thread's share of the scan, with its own libgit2 handle and open folders.
@@ -438,18 +456,10 @@ class Worker {
         // A folder that is gone has its files reported; what replaced it is found in the
         // listing of the folder above.
         if (fd < 0) return;
-        const std::string folder_name = folder.empty() ? "at the top" : std::string(folder);
-        const DirPtr dir = list(fd, folder_name);
+        Listing listing(fd, folder.empty() ? "at the top" : std::string(folder));
         const auto tracked = tracked_names(snap_, folder);
         std::string path;  // reused: most names need no string of their own
-        for (;;) {
-            errno = 0;
-            const dirent* entry = ::readdir(dir.get());
-            if (!entry) {
-                if (errno != 0) throw io_error("listing the folder", folder_name);
-                return;
-            }
-            if (is_dot_or_git(entry->d_name)) continue;
+        while (const dirent* entry = listing.next()) {
             const auto it = tracked.find(std::string_view(entry->d_name));
             const Kind kind = kind_of(*entry, fd);
             if (kind == Kind::Gone) continue;
@@ -484,15 +494,8 @@ class Worker {
             found_.push_back(path + "/");
             return;
         }
-        const DirPtr dir = list(fd.get(), path);
-        for (;;) {
-            errno = 0;
-            const dirent* entry = ::readdir(dir.get());
-            if (!entry) {
-                if (errno != 0) throw io_error("listing the folder", path);
-                return;
-            }
-            if (is_dot_or_git(entry->d_name)) continue;
+        Listing listing(fd.get(), path);
+        while (const dirent* entry = listing.next()) {
             const std::string child = join(path, entry->d_name);
             switch (kind_of(*entry, fd.get())) {
                 case Kind::Gone:
