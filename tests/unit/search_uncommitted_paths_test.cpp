@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -30,17 +31,25 @@ namespace {
 
 using Paths = std::set<std::string>;
 
-// What `git status` reports, every path of every entry (both sides of a rename). It runs
-// without optional locks, so it does not refresh the index the scan reads.
-Paths git_status(const fs::path& root) {
-    const std::string cmd = "git -C '" + root.string() +
-                            "' --no-optional-locks status --porcelain=v1 -z --untracked-files=all";
+// What `git ARGS` prints in `root`, or nullopt when it fails.
+std::optional<std::string> git_output(const fs::path& root, const std::string& args) {
+    const std::string cmd = "git -C '" + root.string() + "' " + args;
     FILE* pipe = ::popen(cmd.c_str(), "r");
-    if (!pipe) return {"<git status failed>"};
+    if (!pipe) return std::nullopt;
     std::string out;
     char buf[4096];
     for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-    if (::pclose(pipe) != 0) return {"<git status failed>"};
+    if (::pclose(pipe) != 0) return std::nullopt;
+    return out;
+}
+
+// What `git status` reports, every path of every entry (both sides of a rename). It runs
+// without optional locks, so it does not refresh the index the scan reads.
+Paths git_status(const fs::path& root) {
+    const auto run =
+        git_output(root, "--no-optional-locks status --porcelain=v1 -z --untracked-files=all");
+    if (!run) return {"<git status failed>"};
+    const std::string& out = *run;
     Paths paths;
     std::size_t pos = 0;
     while (pos < out.size()) {
@@ -390,4 +399,48 @@ TEST_F(SearchUncommittedPaths, ContentIsComparedThroughTheRepositoryFilters) {
     s.write("procedures/a.md", "Procedure a.\r\n");  // one byte more, the same blob
     s.write("lessons/onboarding/.gitattributes", "*.md -text\n");
     expect_paths({"procedures/a.md", "lessons/onboarding/.gitattributes"});
+}
+
+// The index's own id for the whole tree (git's cache-tree) is the committed tree after a
+// commit, says nothing once a file is staged, and is the new tree after the next commit.
+TEST_F(SearchUncommittedPaths, IndexTreeIsTheCommittedTreeUntilSomethingIsStaged) {
+    using lectern::search::incremental::IndexFile;
+    const fs::path index = at(".git/index");
+    const auto tree_of_head = [&] {
+        auto out = git_output(s.root(), "rev-parse HEAD^{tree}").value_or("");
+        return out.substr(0, out.find('\n'));
+    };
+    const auto hex = [](const lectern::search::incremental::ObjectId& id) {
+        std::string out;
+        for (unsigned char c : id) {
+            const char* digits = "0123456789abcdef";
+            out += digits[c >> 4];
+            out += digits[c & 15];
+        }
+        return out;
+    };
+    auto read = IndexFile::read(index);
+    ASSERT_TRUE(read && read->tree);
+    EXPECT_EQ(hex(*read->tree), tree_of_head());
+
+    s.write("procedures/a.md", "Procedure a, staged.\n");
+    git(s.root(), "add procedures/a.md");
+    read = IndexFile::read(index);
+    ASSERT_TRUE(read);
+    EXPECT_FALSE(read->tree);
+
+    git(s.root(), "commit -q -m second");
+    read = IndexFile::read(index);
+    ASSERT_TRUE(read && read->tree);
+    EXPECT_EQ(hex(*read->tree), tree_of_head());
+}
+
+// After `git reset --soft` the index is still whole and names its tree, which is not HEAD's:
+// what it stages is compared with HEAD and reported.
+TEST_F(SearchUncommittedPaths, StagedByASoftResetIsReported) {
+    s.write("procedures/a.md", "Procedure a, second version.\n");
+    s.write("procedures/e.md", "Procedure e.\n");
+    commit_all(s);
+    git(s.root(), "reset -q --soft HEAD~1");
+    expect_paths({"procedures/a.md", "procedures/e.md"});
 }

@@ -50,6 +50,16 @@ std::optional<ObjectId> commit_tree_id(git_repository* repo, const std::string& 
     return to_id(git_commit_tree_id(commit.get()));
 }
 
+// Whether HEAD's tree is `index_tree`, the index's own id for itself (WorkTreeScan::index_tree):
+// then nothing is staged and the index needs no comparing with HEAD.
+bool head_is(git_repository* repo, const std::optional<ObjectId>& index_tree) {
+    if (!index_tree) return false;
+    git_oid head;
+    if (git_reference_name_to_id(&head, repo, "HEAD") != 0) return false;
+    const auto tree = commit_tree_id(repo, oid_string(&head));
+    return tree && *tree == *index_tree;
+}
+
 struct FileChanges {
     std::vector<std::pair<std::string, ObjectId>> added, deleted;
     std::vector<std::string> modified;
@@ -277,22 +287,25 @@ std::optional<TreeChanges> GitSpace::diff(const std::string& from, const std::st
 std::vector<std::string> GitSpace::uncommitted_paths() const {
     git_repository* repo = impl_->repo.get();
     // The work tree against the index on threads of its own (libgit2's work-tree status stats
-    // every file by its full path on one thread), while this one compares HEAD with the index.
+    // every file by its full path on one thread), while this one compares HEAD with the
+    // index, unless the index says it is HEAD's tree (nothing staged, the common case).
     WorkTreeScan work_tree(git_repository_workdir(repo));
-    git_status_options opts = GIT_STATUS_OPTIONS_INIT;
-    opts.show = GIT_STATUS_SHOW_INDEX_ONLY;
-    opts.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
-    git_status_list* raw = nullptr;
-    if (git_status_list_new(&raw, repo, &opts) != 0)
-        throw libgit2_error("comparing the index with HEAD");
-    git::StatusListPtr list(raw);
     std::set<std::string> paths;
-    const std::size_t n = git_status_list_entrycount(list.get());
-    for (std::size_t i = 0; i < n; ++i) {
-        const git_diff_delta* d = git_status_byindex(list.get(), i)->head_to_index;
-        if (!d) continue;
-        if (d->old_file.path) paths.insert(d->old_file.path);
-        if (d->new_file.path) paths.insert(d->new_file.path);
+    if (!head_is(repo, work_tree.index_tree())) {
+        git_status_options opts = GIT_STATUS_OPTIONS_INIT;
+        opts.show = GIT_STATUS_SHOW_INDEX_ONLY;
+        opts.flags = GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+        git_status_list* raw = nullptr;
+        if (git_status_list_new(&raw, repo, &opts) != 0)
+            throw libgit2_error("comparing the index with HEAD");
+        git::StatusListPtr list(raw);
+        const std::size_t n = git_status_list_entrycount(list.get());
+        for (std::size_t i = 0; i < n; ++i) {
+            const git_diff_delta* d = git_status_byindex(list.get(), i)->head_to_index;
+            if (!d) continue;
+            if (d->old_file.path) paths.insert(d->old_file.path);
+            if (d->new_file.path) paths.insert(d->new_file.path);
+        }
     }
     for (auto& p : work_tree.wait()) paths.insert(std::move(p));
     return {paths.begin(), paths.end()};

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -62,6 +63,34 @@ Error io_error(const char* doing, const fs::path& file) {
 Error malformed(const fs::path& file, const std::string& what) {
     return Error(ErrorKind::InvalidContent,
                  "the git index " + file.string() + " is damaged: " + what);
+}
+
+// The top folder's record of a cache-tree extension: "" NUL, its entry count in ASCII
+// (-1 when invalidated), a space, its subfolder count, a newline, then the tree's id when
+// valid. The tree, with the number of index entries it covers, or nullopt when invalid or
+// not as expected.
+std::optional<std::pair<ObjectId, long>> top_of_cache_tree(const unsigned char* p,
+                                                           std::size_t size) {
+    const auto* end = p + size;
+    if (p == end || *p != '\0') return std::nullopt;  // the top folder's path is empty
+    ++p;
+    long count = 0;
+    bool negative = false;
+    if (p != end && *p == '-') {
+        negative = true;
+        ++p;
+    }
+    const auto* digits = p;
+    while (p != end && *p >= '0' && *p <= '9' && count < (1L << 40))
+        count = count * 10 + (*p++ - '0');
+    if (p == digits || negative) return std::nullopt;
+    if (p == end || *p++ != ' ') return std::nullopt;
+    while (p != end && *p >= '0' && *p <= '9') ++p;
+    if (p == end || *p++ != '\n') return std::nullopt;
+    ObjectId id;
+    if (static_cast<std::size_t>(end - p) < id.size()) return std::nullopt;
+    std::memcpy(id.data(), p, id.size());
+    return std::pair{id, count};
 }
 
 }  // namespace
@@ -160,12 +189,19 @@ std::optional<IndexFile> IndexFile::read(const fs::path& file) {
     }
 
     // A split index keeps most entries in another file: libgit2 reads those too.
+    std::optional<std::pair<ObjectId, long>> top;
     while (end - pos >= 8) {
         if (std::memcmp(data + pos, "link", 4) == 0) return std::nullopt;
         const std::uint32_t length = be32(data + pos + 4);
         if (end - pos - 8 < length) throw malformed(file, "an extension is cut short");
+        if (std::memcmp(data + pos, "TREE", 4) == 0)
+            top = top_of_cache_tree(data + pos + 8, length);
         pos += 8 + length;
     }
+    const bool plain = std::all_of(index.entries.begin(), index.entries.end(),
+                                   [](const auto& e) { return e.stage == 0 && !e.intent_to_add; });
+    if (top && plain && top->second == static_cast<long>(index.entries.size()))
+        index.tree = top->first;
     return index;
 }
 

@@ -33,6 +33,11 @@ struct IndexFile {
     std::vector<IndexEntry> entries;
     bool exists = false;                ///< false: no index file yet (an empty repository)
     std::uint32_t written_seconds = 0;  ///< the file's mtime, for git's "racily clean" rule
+    /// The tree that the whole index is, from git's cache-tree extension ("TREE"), when that
+    /// extension is there and valid for the top folder and every entry is a plain stage-0
+    /// one: git writes it at each commit and invalidates the folders of each path it
+    /// stages. nullopt otherwise (and always when libgit2 read the index).
+    std::optional<ObjectId> tree;
 
     /// Reads the index file `file` (versions 2 to 4, SHA-1 ids) whole, without checking its
     /// trailing checksum, as git does. nullopt when it uses what this reader does not know (a

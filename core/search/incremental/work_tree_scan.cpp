@@ -519,11 +519,14 @@ class Worker {
     std::vector<std::string> found_;
 };
 
-// The whole scan: this thread reads the index, then it and a helper share the tasks.
-std::vector<std::string> scan(const fs::path& work_dir) {
+// The whole scan: this thread reads the index (and tells its tree to `index_read`), then it
+// and a helper share the tasks.
+std::vector<std::string> scan(const fs::path& work_dir,
+                              std::promise<std::optional<ObjectId>>& index_read) {
     ensure_libgit2();
     const git::RepositoryPtr repo = open_work_tree(work_dir);
     const Snapshot snap = read_snapshot(repo.get());
+    index_read.set_value(snap.index.tree);
     const UniqueFd top(::open(work_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (top.get() < 0) throw io_error("opening the work tree", work_dir.native());
 
@@ -560,9 +563,14 @@ std::vector<std::string> scan(const fs::path& work_dir) {
 WorkTreeScan::WorkTreeScan(fs::path work_dir)
     : thread_([this, dir = std::move(work_dir)] {
           try {
-              found_ = scan(dir);
+              found_ = scan(dir, index_read_);
           } catch (...) {
               error_ = std::current_exception();
+              // Failed before the index was read: index_tree() says nothing, wait() throws.
+              try {
+                  index_read_.set_value(std::nullopt);
+              } catch (const std::future_error&) {
+              }
           }
       }) {}
 

@@ -5,9 +5,13 @@
 
 #include <exception>
 #include <filesystem>
+#include <future>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "search/incremental/tree_listing.hpp"
 
 namespace lectern::search::incremental {
 
@@ -30,6 +34,11 @@ class WorkTreeScan {
     WorkTreeScan(const WorkTreeScan&) = delete;
     WorkTreeScan& operator=(const WorkTreeScan&) = delete;
 
+    /// The tree that the index is as a whole, from git's cache-tree extension, once the scan
+    /// has read the index (IndexFile::tree); nullopt when the index does not say or could not
+    /// be read (wait() then says why).
+    std::optional<ObjectId> index_tree() const { return index_tree_.get(); }
+
     /// The paths found (relative to the work tree, '/'-separated, unsorted, possibly
     /// repeated), once the scan is done. Throws Error(Io) when a folder or file cannot be
     /// read for another reason than being gone, Error(Library) when git fails; both name
@@ -39,6 +48,8 @@ class WorkTreeScan {
   private:
     std::vector<std::string> found_;
     std::exception_ptr error_;
+    std::promise<std::optional<ObjectId>> index_read_;
+    std::shared_future<std::optional<ObjectId>> index_tree_ = index_read_.get_future().share();
     std::jthread thread_;
 };
 
