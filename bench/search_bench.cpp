@@ -2,9 +2,11 @@
 // same generated corpus, in one run. Not a test: run bench/run-search-bench.sh.
 //
 //   lectern_search_bench --docs N --work DIR [--queries 1000] [--rg-queries 100] [--rows FILE]
-//                        [--parts all|index|reindex] [--rounds 5] [--query-only 1] [--slowest N]
+//                        [--parts all|index|reindex] [--rounds 5] [--index-rounds 3]
+//                        [--query-only 1] [--slowest N]
 // --parts index times only indexing and re-indexing (no queries); --parts reindex only the
-// re-indexing, on the index of an earlier run: for iterating on them.
+// re-indexing, on the index of an earlier run: for iterating on them. --rounds is the number of
+// re-index rounds, --index-rounds of full rebuilds by each engine (medians reported).
 
 #include <sqlite3.h>
 #include <xapian.h>

@@ -30,7 +30,7 @@ struct DocumentRecord {
 /// A compact binary form: each field as a length (LEB128) and its bytes, in order, compressed
 /// with zstd at its fastest level. Xapian compresses a document's data with zlib at its
 /// default level on every add; a value it keeps as given, so the record goes into a value
-/// slot compressed here, at a sixth of zlib's CPU (docs/search.md, "Stored records").
+/// slot compressed here, at a sixth of zlib's CPU (docs/search.md, "What is indexed").
 std::string serialize(const DocumentRecord& record);
 /// The record back, or nullopt when the bytes are not one (damaged, or from another version).
 std::optional<DocumentRecord> deserialize_record(std::string_view bytes);
