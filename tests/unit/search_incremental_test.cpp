@@ -216,6 +216,24 @@ TEST(SearchIncremental, UncommittedEditsAreIndexedAndRevisited) {
     EXPECT_TRUE(find(index, "marmalade ").hits.empty());
 }
 
+// A rebuild reads the work tree while it looks for uncommitted edits: it indexes the draft
+// and records it, so that throwing the draft away is noticed by the next update.
+TEST(SearchRebuild, UncommittedEditsFoundWhileReadingAreRevisited) {
+    test::TempSpace s;
+    test::TempIndexDir dir;
+    write_git_space(s, 3);
+    s.write("procedures/doc-1.md", proc("doc-1", "Document 1", "Draft about quince jelly.\n"));
+    SpaceIndex index({s.root(), dir.path()});
+    const IndexReport built = index.update();
+    EXPECT_EQ(built.source, ChangeSource::Rebuild);
+    EXPECT_EQ(ids(find(index, "quince ")), std::vector<std::string>{"doc-1"});
+    git(s.root(), "checkout -q -- procedures/doc-1.md");
+    const IndexReport reverted = index.update();
+    EXPECT_EQ(reverted.source, ChangeSource::GitDiff);
+    EXPECT_EQ(reverted.changed, std::vector<std::string>{"procedures/doc-1.md"});
+    EXPECT_TRUE(find(index, "quince ").hits.empty());
+}
+
 TEST(SearchIncremental, PlainFolderFallsBackToFileSizeAndTime) {
     test::TempSpace s;
     test::TempIndexDir dir;
