@@ -155,8 +155,13 @@ class TreeWalk {
                                 " (tree " + id_string(id) + ")");
         const git::TreePtr tree(raw);
         ++counts_.trees_read;
+        const std::size_t n = git_tree_entrycount(tree.get());
+        std::size_t name_bytes = 0;
+        for (std::size_t k = 0; k < n; ++k)
+            name_bytes += std::strlen(git_tree_entry_name(git_tree_entry_byindex(tree.get(), k)));
         TreeListing listing;
-        for (std::size_t k = 0, n = git_tree_entrycount(tree.get()); k < n; ++k) {
+        listing.reserve(n, name_bytes);
+        for (std::size_t k = 0; k < n; ++k) {
             const git_tree_entry* e = git_tree_entry_byindex(tree.get(), k);
             listing.add(git_tree_entry_name(e),
                         static_cast<std::uint32_t>(git_tree_entry_filemode(e)),

@@ -5,6 +5,11 @@
 
 namespace lectern::search::incremental {
 
+void TreeListing::reserve(std::size_t entries, std::size_t name_bytes) {
+    entries_.reserve(entries);
+    names_.reserve(name_bytes);
+}
+
 void TreeListing::add(std::string_view name, std::uint32_t mode, const ObjectId& id) {
     TreeEntry e;
     e.mode = mode;
