@@ -286,7 +286,7 @@ class IndexRun {
         save_state();
         options_.progress.step("saving", documents.size(), documents.size());
         // The diff's trees are those of the commit being indexed; they are written while Xapian
-        // commits (its syncs wait on the disk; the 2 MB of a 50,000-document space took 2-13 ms
+        // commits (its syncs wait on the disk; the 2 MB of a 50,000-document space took 1.3-16 ms
         // after it). Should the commit fail, the file names a commit the index is not at, and
         // the next update does not use it. A cache that cannot be written only means that the
         // next update reads its old trees from the repository.
