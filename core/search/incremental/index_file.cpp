@@ -189,19 +189,24 @@ std::optional<IndexFile> IndexFile::read(const fs::path& file) {
     }
 
     // A split index keeps most entries in another file: libgit2 reads those too.
-    std::optional<std::pair<ObjectId, long>> top;
+    // The cache-tree's top folder: its tree and how many entries it covers (-1: none valid).
+    // Two plain values rather than an optional pair, which GCC 12 at -O3 takes for unset.
+    ObjectId top_tree{};
+    long top_entries = -1;
     while (end - pos >= 8) {
         if (std::memcmp(data + pos, "link", 4) == 0) return std::nullopt;
         const std::uint32_t length = be32(data + pos + 4);
         if (end - pos - 8 < length) throw malformed(file, "an extension is cut short");
-        if (std::memcmp(data + pos, "TREE", 4) == 0)
-            top = top_of_cache_tree(data + pos + 8, length);
+        if (std::memcmp(data + pos, "TREE", 4) == 0) {
+            const auto top = top_of_cache_tree(data + pos + 8, length);
+            top_tree = top ? top->first : ObjectId{};
+            top_entries = top ? top->second : -1;
+        }
         pos += 8 + length;
     }
     const bool plain = std::all_of(index.entries.begin(), index.entries.end(),
                                    [](const auto& e) { return e.stage == 0 && !e.intent_to_add; });
-    if (top && plain && top->second == static_cast<long>(index.entries.size()))
-        index.tree = top->first;
+    if (plain && top_entries == static_cast<long>(index.entries.size())) index.tree = top_tree;
     return index;
 }
 
