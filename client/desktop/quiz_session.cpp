@@ -22,8 +22,12 @@ std::string tr(const wxString& s) {
 }
 
 std::string percent(int permille) {
-    return std::to_string(permille / 10) +
-           (permille % 10 ? "." + std::to_string(permille % 10) : std::string());
+    std::string out = std::to_string(permille / 10);
+    if (permille % 10) {
+        out += '.';
+        out += std::to_string(permille % 10);
+    }
+    return out;
 }
 
 // The question's words: Markdown questions rendered (safely), others escaped.
@@ -238,9 +242,12 @@ std::string QuizSession::result_html() const {
     if (!a.reread.empty()) {
         html += "<h3>" + tr(_("Read again")) + "</h3><ul>";
         for (const auto& s : a.reread) {
-            html += "<li><a href=\"lectern://document/" + esc(s.document) +
-                    (s.anchor.empty() ? "" : "#" + esc(s.anchor)) + "\">" + esc(s.title) +
-                    "</a></li>";
+            html += "<li><a href=\"lectern://document/" + esc(s.document);
+            if (!s.anchor.empty()) {
+                html += '#';
+                html += esc(s.anchor);
+            }
+            html += "\">" + esc(s.title) + "</a></li>";
         }
         html += "</ul>";
     }

@@ -58,8 +58,14 @@ void create_private_folders(const std::filesystem::path& folder) {
 void write_file(const std::filesystem::path& file, std::string_view bytes, unsigned mode) {
     const std::filesystem::path folder = file.parent_path();
     create_private_folders(folder);
-    const std::filesystem::path temporary =
-        folder / ("." + file.filename().string() + "." + random_hex(6) + ".tmp");
+    // Appended piece by piece: `"." + std::string` makes GCC 12 at -O3 warn wrongly
+    // (-Wrestrict, https://gcc.gnu.org/bugzilla/show_bug.cgi?id=105329).
+    std::string name = ".";
+    name += file.filename().string();
+    name += '.';
+    name += random_hex(6);
+    name += ".tmp";
+    const std::filesystem::path temporary = folder / name;
     FileDescriptor fd(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
     if (fd.get() < 0) throw io_error("create", temporary);
     const auto fail = [&](const std::string& doing) {

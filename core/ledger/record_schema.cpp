@@ -1,9 +1,14 @@
 #include "ledger/record_schema.hpp"
 
+// valijson's JSON-pointer code makes GCC 12 at -O3 warn wrongly
+// (-Wrestrict, https://gcc.gnu.org/bugzilla/show_bug.cgi?id=105329).
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wrestrict"
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
+#pragma GCC diagnostic pop
 
 #include <mutex>
 

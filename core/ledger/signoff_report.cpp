@@ -113,7 +113,10 @@ std::string report_csv(const SignoffReport& report) {
             std::to_string(count_changes(s, false)),
             std::to_string(count_changes(s, true)),
             receipt_check(report, s)};
-        for (std::size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (i) out += ',';
+            out += csv_cell(cells[i]);
+        }
         out += "\r\n";
     }
     return out;

@@ -51,8 +51,13 @@ void sync_folder(const fs::path& folder) {
 }
 
 void write_atomically(const fs::path& file, std::string_view bytes, unsigned mode) {
-    const fs::path temp =
-        file.parent_path() / ("." + file.filename().string() + ".tmp" + random_suffix());
+    // Appended piece by piece: `"." + std::string` makes GCC 12 at -O3 warn wrongly
+    // (-Wrestrict, https://gcc.gnu.org/bugzilla/show_bug.cgi?id=105329).
+    std::string name = ".";
+    name += file.filename().string();
+    name += ".tmp";
+    name += random_suffix();
+    const fs::path temp = file.parent_path() / name;
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd < 0) throw io_error("create", temp);
     // open() applies the umask; the mode must be exactly what was asked (0600 for secrets).
