@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <utility>
 
 #include "http/cached_upload_pack.hpp"
 #include "http/cgi_exchange.hpp"
@@ -112,7 +113,13 @@ GitRequest parse(const httplib::Request& req) {
     g.kind = req.matches[2] == "ledger" ? RepoKind::Ledger : RepoKind::Content;
     const std::string rest = req.matches[3];
     g.service = parse_service(rest == "info/refs" ? req.get_param_value("service") : rest);
-    g.path_info = "/" + std::string(to_string(g.kind)) + ".git/" + rest;
+    // Appended piece by piece to a new string: `"/" + std::string`, or assigning "/", makes
+    // GCC 12 at -O3 warn wrongly (-Wrestrict, https://gcc.gnu.org/bugzilla/show_bug.cgi?id=105329).
+    std::string path(1, '/');
+    path += to_string(g.kind);
+    path += ".git/";
+    path += rest;
+    g.path_info = std::move(path);
     return g;
 }
 

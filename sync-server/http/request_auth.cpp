@@ -73,7 +73,9 @@ const std::string& current_request_user() {
 }
 
 void reset_current_request_user() {
-    t_request_user = "-";
+    // One character rather than a C string: assigning "-" makes GCC 12 at -O3 warn wrongly
+    // (-Wrestrict, https://gcc.gnu.org/bugzilla/show_bug.cgi?id=105329).
+    t_request_user.assign(1, '-');
 }
 
 }  // namespace lectern::server
