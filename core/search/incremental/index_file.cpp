@@ -188,11 +188,11 @@ std::optional<IndexFile> IndexFile::read(const fs::path& file) {
         index.entries.push_back(e);
     }
 
-    // A split index keeps most entries in another file: libgit2 reads those too.
     // The cache-tree's top folder: its tree and how many entries it covers (-1: none valid).
     // Two plain values rather than an optional pair, which GCC 12 at -O3 takes for unset.
     ObjectId top_tree{};
     long top_entries = -1;
+    // The extensions. A split index keeps most entries in another file: libgit2 reads those.
     while (end - pos >= 8) {
         if (std::memcmp(data + pos, "link", 4) == 0) return std::nullopt;
         const std::uint32_t length = be32(data + pos + 4);
